@@ -1,0 +1,55 @@
+package dev.moviedb.events;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Kafka topics of MovieDB and the configuration each one must be created with. Deployment files
+ * (docker-compose, Strimzi) and the local stack are checked against this list.
+ */
+public final class Topics {
+
+  /** Full current record of each title, keyed by title id; a tombstone removes the title. */
+  public static final String CATALOG_TITLES = "catalog.titles";
+
+  /** What a user watched or rated, keyed by user id, as read from exports or single events. */
+  public static final String WATCH_EVENTS = "user.watch-events";
+
+  /** A watch event resolved to a catalogue title and its vector, keyed by user id. */
+  public static final String TASTE_SIGNALS = "user.taste-signals";
+
+  /** Suffix of the dead-letter topic that belongs to each consumed topic. */
+  public static final String DEAD_LETTER_SUFFIX = ".dlq";
+
+  /** Every topic with its partitions and its topic-level configuration. */
+  public static final List<TopicSpec> ALL =
+      List.of(
+          new TopicSpec(
+              CATALOG_TITLES,
+              3,
+              Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "60000")),
+          new TopicSpec(WATCH_EVENTS, 3, Map.of("cleanup.policy", "delete", "retention.ms", "-1")),
+          new TopicSpec(
+              TASTE_SIGNALS, 3, Map.of("cleanup.policy", "delete", "retention.ms", "-1")),
+          new TopicSpec(
+              CATALOG_TITLES + DEAD_LETTER_SUFFIX,
+              1,
+              Map.of("cleanup.policy", "delete", "retention.ms", "2592000000")),
+          new TopicSpec(
+              WATCH_EVENTS + DEAD_LETTER_SUFFIX,
+              1,
+              Map.of("cleanup.policy", "delete", "retention.ms", "2592000000")),
+          new TopicSpec(
+              TASTE_SIGNALS + DEAD_LETTER_SUFFIX,
+              1,
+              Map.of("cleanup.policy", "delete", "retention.ms", "2592000000")));
+
+  private Topics() {}
+
+  /** A topic's name, partition count and topic-level configs. */
+  public record TopicSpec(String name, int partitions, Map<String, String> configs) {
+    public TopicSpec {
+      configs = Map.copyOf(configs);
+    }
+  }
+}

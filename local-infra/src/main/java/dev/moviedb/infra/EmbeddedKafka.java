@@ -1,0 +1,142 @@
+package dev.moviedb.infra;
+
+import dev.moviedb.events.Topics;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.utils.Time;
+
+/**
+ * A real single-node Apache Kafka broker in KRaft mode (broker and controller in one), running in
+ * this JVM. Its log directory is formatted on first start and reused afterwards, so a restarted
+ * local stack keeps its topics.
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+
+  private final int port;
+  private final int controllerPort;
+  private final Path logDir;
+  private KafkaRaftServer server;
+
+  public EmbeddedKafka(int port, int controllerPort, Path logDir) {
+    this.port = port;
+    this.controllerPort = controllerPort;
+    this.logDir = logDir;
+  }
+
+  public String bootstrapServers() {
+    return "localhost:" + port;
+  }
+
+  /** Formats the log directory if needed, starts the broker, and creates MovieDB's topics. */
+  public EmbeddedKafka start() {
+    try {
+      Files.createDirectories(logDir);
+      Properties props = brokerProperties();
+      Path config = logDir.resolveSibling(logDir.getFileName() + ".properties");
+      try (OutputStream out = Files.newOutputStream(config)) {
+        props.store(out, "MovieDB local Kafka broker");
+      }
+      format(config);
+      server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
+      server.startup();
+      createTopics(bootstrapServers());
+      return this;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare the Kafka log directory " + logDir, e);
+    }
+  }
+
+  private void format(Path config) {
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    int rc =
+        StorageTool.execute(
+            new String[] {
+              "format",
+              "--cluster-id",
+              Uuid.randomUuid().toString(),
+              "--config",
+              config.toString(),
+              "--ignore-formatted"
+            },
+            new PrintStream(output, true, StandardCharsets.UTF_8));
+    if (rc != 0) {
+      throw new IllegalStateException(
+          "formatting the Kafka log directory failed: " + output.toString(StandardCharsets.UTF_8));
+    }
+  }
+
+  private Properties brokerProperties() {
+    Properties p = new Properties();
+    p.put("process.roles", "broker,controller");
+    p.put("node.id", "1");
+    p.put("controller.quorum.voters", "1@localhost:" + controllerPort);
+    p.put(
+        "listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
+    p.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
+    p.put("controller.listener.names", "CONTROLLER");
+    p.put("inter.broker.listener.name", "PLAINTEXT");
+    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    p.put("log.dirs", logDir.toAbsolutePath().toString());
+    p.put("num.partitions", "3");
+    p.put("offsets.topic.replication.factor", "1");
+    p.put("offsets.topic.num.partitions", "3");
+    p.put("transaction.state.log.replication.factor", "1");
+    p.put("transaction.state.log.min.isr", "1");
+    p.put("share.coordinator.state.topic.replication.factor", "1");
+    p.put("share.coordinator.state.topic.min.isr", "1");
+    p.put("group.initial.rebalance.delay.ms", "0");
+    p.put("auto.create.topics.enable", "true");
+    p.put("log.cleaner.backoff.ms", "5000");
+    return p;
+  }
+
+  /** Creates every topic of {@link Topics#ALL} with its configs; existing topics are left as they are. */
+  public static void createTopics(String bootstrapServers) {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+      List<NewTopic> topics =
+          Topics.ALL.stream()
+              .map(t -> new NewTopic(t.name(), t.partitions(), (short) 1).configs(t.configs()))
+              .toList();
+      for (var entry : admin.createTopics(topics).values().entrySet()) {
+        try {
+          entry.getValue().get();
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof TopicExistsException)) {
+            throw new IllegalStateException("cannot create topic " + entry.getKey(), e.getCause());
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating topics", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (server != null) {
+      server.shutdown();
+      server.awaitShutdown();
+      server = null;
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package dev.moviedb.vectors.store;
+
+import dev.moviedb.events.Availability;
+import dev.moviedb.events.TitleType;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A catalogue title as the vector store keeps it: its unit-length vector and the payload needed to
+ * filter, diversify and explain recommendations without another lookup.
+ *
+ * @param contentHash hash of the document text the vector was made from; equal hash, same vector
+ */
+public record StoredTitle(
+    String titleId,
+    String title,
+    TitleType type,
+    Integer year,
+    Integer runtimeMinutes,
+    Integer seasons,
+    List<String> genres,
+    List<String> cast,
+    List<String> directors,
+    List<String> languages,
+    List<String> alternateTitles,
+    String franchise,
+    List<Availability> availability,
+    String contentHash,
+    float[] vector) {
+
+  public StoredTitle {
+    if (titleId == null || titleId.isBlank()) {
+      throw new IllegalArgumentException("titleId is required");
+    }
+    if (vector == null || vector.length == 0) {
+      throw new IllegalArgumentException("vector is required for " + titleId);
+    }
+    genres = copy(genres);
+    cast = copy(cast);
+    directors = copy(directors);
+    languages = copy(languages);
+    alternateTitles = copy(alternateTitles);
+    availability = copy(availability);
+  }
+
+  private static <T> List<T> copy(List<T> list) {
+    return list == null ? List.of() : List.copyOf(list);
+  }
+
+  /** Whether the title can be watched on that service, in that country, on that day. */
+  public boolean availableOn(String service, String country, LocalDate day) {
+    return availability.stream().anyMatch(a -> a.covers(service, country, day));
+  }
+
+  /** The same title with another payload but this vector and hash. */
+  public StoredTitle withVector(float[] otherVector, String otherHash) {
+    return new StoredTitle(
+        titleId,
+        title,
+        type,
+        year,
+        runtimeMinutes,
+        seasons,
+        genres,
+        cast,
+        directors,
+        languages,
+        alternateTitles,
+        franchise,
+        availability,
+        otherHash,
+        otherVector);
+  }
+}

@@ -1,0 +1,483 @@
+package dev.moviedb.vectors.store.lucene;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.moviedb.vectors.store.ModelMismatchException;
+import dev.moviedb.vectors.store.ScoredTitle;
+import dev.moviedb.vectors.store.StoredTitle;
+import dev.moviedb.vectors.store.TitleFilter;
+import dev.moviedb.vectors.store.VectorStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.Bits;
+
+/**
+ * Adapter: an on-disk Apache Lucene index with HNSW vectors, for one machine without any server.
+ *
+ * <p>One process (the embedding worker) opens it for writing; any number of processes
+ * (recommend-api, evaluation) open it read-only at the same time and see each commit within {@code
+ * refreshMillis}. The index lives in {@code root/<model>-<dimension>/}; the file {@code
+ * root/CURRENT} names the index in use, so that a new model's index can be built beside the old one
+ * and swapped in atomically (the embedded equivalent of a Qdrant alias).
+ *
+ * <p>Filters are applied inside the HNSW search (Lucene falls back to an exact scan when a filter
+ * is very selective); availability date windows are checked on the hits, with over-fetching.
+ */
+public final class LuceneVectorStore implements VectorStore {
+
+  static final String CURRENT = "CURRENT";
+  private static final String ID = "id";
+  private static final String VECTOR = "vector";
+  private static final String VECTOR_BYTES = "vector_bytes";
+  private static final String PAYLOAD = "payload";
+  private static final String TYPE = "type";
+  private static final String GENRE = "genre";
+  private static final String YEAR = "year";
+  private static final String RUNTIME = "runtime";
+  private static final String LANGUAGE = "language";
+  private static final String AVAILABLE = "available";
+  private static final String MODEL_KEY = "model";
+  private static final String DIMENSION_KEY = "dimension";
+
+  private final Path root;
+  private final boolean writable;
+  private final long refreshMillis;
+  private final ObjectMapper json =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+  private String boundModel;
+  private int boundDimension;
+  private String openName;
+  private Directory directory;
+  private IndexWriter writer;
+  private SearcherManager searchers;
+  private long lastRefresh;
+
+  private LuceneVectorStore(Path root, boolean writable, long refreshMillis) {
+    this.root = root;
+    this.writable = writable;
+    this.refreshMillis = refreshMillis;
+  }
+
+  /** Opens the store for the one writing process. */
+  public static LuceneVectorStore forWriting(Path root) {
+    return new LuceneVectorStore(root, true, 0);
+  }
+
+  /** Opens the store read-only; it picks up commits of the writer at most every refreshMillis. */
+  public static LuceneVectorStore forReading(Path root, long refreshMillis) {
+    return new LuceneVectorStore(root, false, refreshMillis);
+  }
+
+  static String indexName(String modelId, int dimension) {
+    return modelId.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + dimension;
+  }
+
+  @Override
+  public synchronized void bindModel(String modelId, int dimension) {
+    String wanted = indexName(modelId, dimension);
+    Optional<String> current = readCurrent();
+    if (writable && current.isEmpty()) {
+      writeCurrent(wanted);
+      current = Optional.of(wanted);
+    }
+    if (current.isPresent() && !current.get().equals(wanted)) {
+      throw new ModelMismatchException(
+          "The embedded index at " + root, current.get(), indexName(modelId, dimension));
+    }
+    this.boundModel = modelId;
+    this.boundDimension = dimension;
+    if (writable) {
+      open(wanted);
+    }
+  }
+
+  @Override
+  public synchronized Optional<String> modelId() {
+    if (!ensureOpen()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.ofNullable(SegmentInfos.readLatestCommit(directory).getUserData().get(MODEL_KEY));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private Optional<String> readCurrent() {
+    Path pointer = root.resolve(CURRENT);
+    try {
+      return Files.exists(pointer)
+          ? Optional.of(Files.readString(pointer, StandardCharsets.UTF_8).trim())
+          : Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + pointer, e);
+    }
+  }
+
+  private void writeCurrent(String name) {
+    try {
+      Files.createDirectories(root);
+      Path tmp = root.resolve(CURRENT + ".tmp");
+      Files.writeString(tmp, name + "\n", StandardCharsets.UTF_8);
+      Files.move(tmp, root.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + root.resolve(CURRENT), e);
+    }
+  }
+
+  private void open(String name) {
+    try {
+      closeQuietly();
+      Path dir = root.resolve(name);
+      Files.createDirectories(dir);
+      directory = FSDirectory.open(dir);
+      if (writable) {
+        IndexWriterConfig config = new IndexWriterConfig();
+        config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        config.setRAMBufferSizeMB(64);
+        writer = new IndexWriter(directory, config);
+        writer.setLiveCommitData(
+            Map.of(MODEL_KEY, boundModel, DIMENSION_KEY, String.valueOf(boundDimension))
+                .entrySet());
+        writer.commit();
+        searchers = new SearcherManager(writer, null);
+      } else {
+        searchers = new SearcherManager(directory, null);
+      }
+      openName = name;
+      lastRefresh = System.currentTimeMillis();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the embedded index " + root.resolve(name), e);
+    }
+  }
+
+  /** Opens (readers: re-opens after a swap or a writer's commit) the index; false if none yet. */
+  private boolean ensureOpen() {
+    if (writable) {
+      if (writer == null) {
+        throw new IllegalStateException("bindModel must be called before using the store");
+      }
+      return true;
+    }
+    long now = System.currentTimeMillis();
+    if (searchers != null && now - lastRefresh < refreshMillis) {
+      return true;
+    }
+    Optional<String> current = readCurrent();
+    if (current.isEmpty()) {
+      return false;
+    }
+    if (boundModel != null && !current.get().equals(indexName(boundModel, boundDimension))) {
+      throw new ModelMismatchException(
+          "The embedded index at " + root, current.get(), indexName(boundModel, boundDimension));
+    }
+    if (!current.get().equals(openName)) {
+      try {
+        if (!DirectoryReader.indexExists(FSDirectory.open(root.resolve(current.get())))) {
+          return false;
+        }
+      } catch (IOException e) {
+        return false;
+      }
+      open(current.get());
+      return true;
+    }
+    try {
+      searchers.maybeRefresh();
+      lastRefresh = now;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot refresh the embedded index", e);
+    }
+    return true;
+  }
+
+  @Override
+  public synchronized void upsert(List<StoredTitle> titles) {
+    ensureOpen();
+    try {
+      for (StoredTitle t : titles) {
+        checkDimension(t.vector());
+        writer.updateDocument(new Term(ID, t.titleId()), toDocument(t));
+      }
+      writer.commit();
+      searchers.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write to the embedded index", e);
+    }
+  }
+
+  private void checkDimension(float[] vector) {
+    if (vector.length != boundDimension) {
+      throw new IllegalArgumentException(
+          "vector has " + vector.length + " dimensions, the index holds " + boundDimension);
+    }
+  }
+
+  @Override
+  public synchronized void delete(Collection<String> titleIds) {
+    ensureOpen();
+    try {
+      for (String id : titleIds) {
+        writer.deleteDocuments(new Term(ID, id));
+      }
+      writer.commit();
+      searchers.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete from the embedded index", e);
+    }
+  }
+
+  @Override
+  public Map<String, StoredTitle> get(Collection<String> titleIds) {
+    Map<String, StoredTitle> found = new LinkedHashMap<>();
+    if (titleIds.isEmpty()) {
+      return found;
+    }
+    Query query =
+        new TermInSetQuery(ID, titleIds.stream().distinct().map(BytesRef::new).toList());
+    withSearcher(
+        searcher -> {
+          TopDocs docs = searcher.search(query, Math.max(1, titleIds.size()));
+          StoredFields fields = searcher.storedFields();
+          for (ScoreDoc hit : docs.scoreDocs) {
+            StoredTitle t = fromDocument(fields.document(hit.doc));
+            found.put(t.titleId(), t);
+          }
+        });
+    return found;
+  }
+
+  @Override
+  public List<ScoredTitle> search(float[] vector, int k, TitleFilter filter) {
+    List<ScoredTitle> results = new ArrayList<>();
+    if (k <= 0) {
+      return results;
+    }
+    Query filterQuery = toQuery(filter);
+    boolean windowed = filter.service() != null;
+    int fetch = windowed ? k * 2 : k;
+    withSearcher(
+        searcher -> {
+          KnnFloatVectorQuery query = new KnnFloatVectorQuery(VECTOR, vector, fetch, filterQuery);
+          TopDocs docs = searcher.search(query, fetch);
+          StoredFields fields = searcher.storedFields();
+          for (ScoreDoc hit : docs.scoreDocs) {
+            StoredTitle t = fromDocument(fields.document(hit.doc));
+            if (!filter.accepts(t)) {
+              continue;
+            }
+            // DOT_PRODUCT scores are (1 + cos) / 2 in Lucene; report the cosine itself.
+            results.add(new ScoredTitle(t, 2.0 * hit.score - 1.0));
+            if (results.size() == k) {
+              break;
+            }
+          }
+        });
+    return results;
+  }
+
+  private static Query toQuery(TitleFilter f) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    b.add(new MatchAllDocsQuery(), Occur.FILTER);
+    if (f.service() != null) {
+      b.add(
+          new TermQuery(
+              new Term(AVAILABLE, TitleFilter.availabilityKey(f.service(), f.country()))),
+          Occur.FILTER);
+    }
+    if (f.type() != null) {
+      b.add(new TermQuery(new Term(TYPE, f.type().name())), Occur.FILTER);
+    }
+    if (!f.genres().isEmpty()) {
+      b.add(new TermInSetQuery(GENRE, f.genres().stream().map(BytesRef::new).toList()), Occur.FILTER);
+    }
+    for (String excluded : f.excludedGenres()) {
+      b.add(new TermQuery(new Term(GENRE, excluded)), Occur.MUST_NOT);
+    }
+    if (f.minYear() != null || f.maxYear() != null) {
+      b.add(
+          IntPoint.newRangeQuery(
+              YEAR,
+              f.minYear() == null ? Integer.MIN_VALUE : f.minYear(),
+              f.maxYear() == null ? Integer.MAX_VALUE : f.maxYear()),
+          Occur.FILTER);
+    }
+    if (f.maxRuntimeMinutes() != null) {
+      b.add(IntPoint.newRangeQuery(RUNTIME, 0, f.maxRuntimeMinutes()), Occur.FILTER);
+    }
+    if (f.language() != null) {
+      b.add(new TermQuery(new Term(LANGUAGE, f.language())), Occur.FILTER);
+    }
+    return b.build();
+  }
+
+  @Override
+  public void forEach(Consumer<StoredTitle> visitor) {
+    withSearcher(
+        searcher -> {
+          for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            Bits live = leaf.reader().getLiveDocs();
+            StoredFields fields = leaf.reader().storedFields();
+            for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+              if (live == null || live.get(doc)) {
+                visitor.accept(fromDocument(fields.document(doc)));
+              }
+            }
+          }
+        });
+  }
+
+  @Override
+  public long count() {
+    long[] n = {0};
+    withSearcher(searcher -> n[0] = searcher.getIndexReader().numDocs());
+    return n[0];
+  }
+
+  private interface SearcherWork {
+    void run(IndexSearcher searcher) throws IOException;
+  }
+
+  private void withSearcher(SearcherWork work) {
+    SearcherManager manager;
+    synchronized (this) {
+      if (!ensureOpen()) {
+        return;
+      }
+      manager = searchers;
+    }
+    try {
+      IndexSearcher searcher = manager.acquire();
+      try {
+        work.run(searcher);
+      } finally {
+        manager.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the embedded index", e);
+    }
+  }
+
+  private Document toDocument(StoredTitle t) throws IOException {
+    Document doc = new Document();
+    doc.add(new StringField(ID, t.titleId(), Field.Store.YES));
+    doc.add(new KnnFloatVectorField(VECTOR, t.vector(), VectorSimilarityFunction.DOT_PRODUCT));
+    doc.add(new StoredField(VECTOR_BYTES, toBytes(t.vector())));
+    StoredTitle withoutVector = t.withVector(new float[] {0f}, t.contentHash());
+    doc.add(new StoredField(PAYLOAD, json.writeValueAsBytes(withoutVector)));
+    if (t.type() != null) {
+      doc.add(new StringField(TYPE, t.type().name(), Field.Store.NO));
+    }
+    for (String genre : t.genres()) {
+      doc.add(new StringField(GENRE, TitleFilter.genreKey(genre), Field.Store.NO));
+    }
+    if (t.year() != null) {
+      doc.add(new IntPoint(YEAR, t.year()));
+    }
+    if (t.runtimeMinutes() != null) {
+      doc.add(new IntPoint(RUNTIME, t.runtimeMinutes()));
+    }
+    for (String language : t.languages()) {
+      doc.add(new StringField(LANGUAGE, language.toLowerCase(java.util.Locale.ROOT), Field.Store.NO));
+    }
+    Map<String, Boolean> keys = new HashMap<>();
+    for (var a : t.availability()) {
+      String key = TitleFilter.availabilityKey(a.service(), a.country());
+      if (keys.put(key, true) == null) {
+        doc.add(new StringField(AVAILABLE, key, Field.Store.NO));
+      }
+    }
+    return doc;
+  }
+
+  private StoredTitle fromDocument(Document doc) throws IOException {
+    StoredTitle payload = json.readValue(doc.getBinaryValue(PAYLOAD).bytes, StoredTitle.class);
+    BytesRef raw = doc.getBinaryValue(VECTOR_BYTES);
+    return payload.withVector(fromBytes(raw), payload.contentHash());
+  }
+
+  private static byte[] toBytes(float[] vector) {
+    ByteBuffer buffer = ByteBuffer.allocate(vector.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+    buffer.asFloatBuffer().put(vector);
+    return buffer.array();
+  }
+
+  private static float[] fromBytes(BytesRef ref) {
+    float[] vector = new float[ref.length / 4];
+    ByteBuffer.wrap(ref.bytes, ref.offset, ref.length)
+        .order(ByteOrder.LITTLE_ENDIAN)
+        .asFloatBuffer()
+        .get(vector);
+    return vector;
+  }
+
+  private void closeQuietly() throws IOException {
+    if (searchers != null) {
+      searchers.close();
+      searchers = null;
+    }
+    if (writer != null) {
+      writer.close();
+      writer = null;
+    }
+    if (directory != null) {
+      directory.close();
+      directory = null;
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      closeQuietly();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot close the embedded index", e);
+    }
+  }
+}

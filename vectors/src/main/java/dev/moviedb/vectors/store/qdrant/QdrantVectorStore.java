@@ -1,0 +1,357 @@
+package dev.moviedb.vectors.store.qdrant;
+
+import static io.qdrant.client.ConditionFactory.matchKeyword;
+import static io.qdrant.client.ConditionFactory.matchKeywords;
+import static io.qdrant.client.ConditionFactory.range;
+import static io.qdrant.client.PointIdFactory.id;
+import static io.qdrant.client.ValueFactory.value;
+import static io.qdrant.client.VectorsFactory.vectors;
+import static io.qdrant.client.WithPayloadSelectorFactory.enable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.moviedb.vectors.store.ModelMismatchException;
+import dev.moviedb.vectors.store.ScoredTitle;
+import dev.moviedb.vectors.store.StoredTitle;
+import dev.moviedb.vectors.store.TitleFilter;
+import dev.moviedb.vectors.store.VectorStore;
+import io.qdrant.client.QdrantClient;
+import io.qdrant.client.QdrantGrpcClient;
+import io.qdrant.client.WithVectorsSelectorFactory;
+import io.qdrant.client.grpc.Collections.AliasDescription;
+import io.qdrant.client.grpc.Collections.Distance;
+import io.qdrant.client.grpc.Collections.PayloadSchemaType;
+import io.qdrant.client.grpc.Collections.VectorParams;
+import io.qdrant.client.grpc.JsonWithInt.Value;
+import io.qdrant.client.grpc.Points.Filter;
+import io.qdrant.client.grpc.Points.PointId;
+import io.qdrant.client.grpc.Points.PointStruct;
+import io.qdrant.client.grpc.Points.Range;
+import io.qdrant.client.grpc.Points.RetrievedPoint;
+import io.qdrant.client.grpc.Points.ScoredPoint;
+import io.qdrant.client.grpc.Points.ScrollPoints;
+import io.qdrant.client.grpc.Points.ScrollResponse;
+import io.qdrant.client.grpc.Points.SearchPoints;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * Adapter: Qdrant over gRPC with the official client. Vectors live in a collection named after the
+ * model and dimension ({@code titles_bge-small-en-v1.5-q_384}); clients address it through an alias
+ * ({@code titles}), so a new model's collection can be built beside the old one and swapped in.
+ * Point ids are UUID v5 of the title id, so writes are idempotent.
+ */
+public final class QdrantVectorStore implements VectorStore {
+
+  private static final String PAYLOAD = "payload";
+  private static final UUID NAMESPACE = UUID.fromString("6f1c2b1e-3d4a-5b6c-8d7e-9f0a1b2c3d4e");
+
+  private final QdrantClient client;
+  private final String alias;
+  private final ObjectMapper json =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+  public QdrantVectorStore(
+      String host, int port, boolean tls, String apiKey, String alias, Duration timeout) {
+    QdrantGrpcClient.Builder grpc = QdrantGrpcClient.newBuilder(host, port, tls).withTimeout(timeout);
+    if (apiKey != null && !apiKey.isBlank()) {
+      grpc.withApiKey(apiKey);
+    }
+    this.client = new QdrantClient(grpc.build());
+    this.alias = alias;
+  }
+
+  /** The collection that holds vectors of a model. */
+  public static String collectionName(String alias, String modelId, int dimension) {
+    return alias + "_" + modelId.replaceAll("[^A-Za-z0-9._-]", "_") + "_" + dimension;
+  }
+
+  /** Deterministic point id: UUID version 5 (SHA-1, name based) of the title id. */
+  public static UUID pointId(String titleId) {
+    try {
+      MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+      sha1.update(toBytes(NAMESPACE));
+      byte[] hash = sha1.digest(titleId.getBytes(StandardCharsets.UTF_8));
+      hash[6] = (byte) ((hash[6] & 0x0f) | 0x50);
+      hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
+      long msb = 0;
+      long lsb = 0;
+      for (int i = 0; i < 8; i++) {
+        msb = (msb << 8) | (hash[i] & 0xff);
+        lsb = (lsb << 8) | (hash[i + 8] & 0xff);
+      }
+      return new UUID(msb, lsb);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-1 is not available", e);
+    }
+  }
+
+  private static byte[] toBytes(UUID uuid) {
+    byte[] out = new byte[16];
+    long msb = uuid.getMostSignificantBits();
+    long lsb = uuid.getLeastSignificantBits();
+    for (int i = 0; i < 8; i++) {
+      out[i] = (byte) (msb >>> (8 * (7 - i)));
+      out[i + 8] = (byte) (lsb >>> (8 * (7 - i)));
+    }
+    return out;
+  }
+
+  @Override
+  public void bindModel(String modelId, int dimension) {
+    String wanted = collectionName(alias, modelId, dimension);
+    Optional<String> current = aliasTarget();
+    if (current.isPresent()) {
+      if (!current.get().equals(wanted)) {
+        throw new ModelMismatchException("Qdrant alias '" + alias + "'", current.get(), wanted);
+      }
+      return;
+    }
+    if (!await(client.collectionExistsAsync(wanted))) {
+      await(
+          client.createCollectionAsync(
+              wanted,
+              VectorParams.newBuilder()
+                  .setDistance(Distance.Cosine)
+                  .setSize(dimension)
+                  .build()));
+      for (String field : List.of("titleId", "available", "type", "genre", "language")) {
+        await(
+            client.createPayloadIndexAsync(
+                wanted, field, PayloadSchemaType.Keyword, null, true, null, null));
+      }
+      for (String field : List.of("year", "runtime")) {
+        await(
+            client.createPayloadIndexAsync(
+                wanted, field, PayloadSchemaType.Integer, null, true, null, null));
+      }
+    }
+    await(client.createAliasAsync(alias, wanted));
+  }
+
+  private Optional<String> aliasTarget() {
+    return await(client.listAliasesAsync()).stream()
+        .filter(a -> a.getAliasName().equals(alias))
+        .map(AliasDescription::getCollectionName)
+        .findFirst();
+  }
+
+  @Override
+  public Optional<String> modelId() {
+    return aliasTarget()
+        .map(c -> c.substring(alias.length() + 1, c.lastIndexOf('_')));
+  }
+
+  @Override
+  public void upsert(List<StoredTitle> titles) {
+    if (titles.isEmpty()) {
+      return;
+    }
+    List<PointStruct> points = titles.stream().map(this::toPoint).toList();
+    await(client.upsertAsync(alias, points));
+  }
+
+  private PointStruct toPoint(StoredTitle t) {
+    Map<String, Value> payload = new HashMap<>();
+    payload.put("titleId", value(t.titleId()));
+    payload.put(PAYLOAD, value(writeJson(t.withVector(new float[] {0f}, t.contentHash()))));
+    if (t.type() != null) {
+      payload.put("type", value(t.type().name()));
+    }
+    payload.put("genre", list(t.genres().stream().map(TitleFilter::genreKey).toList()));
+    payload.put(
+        "language", list(t.languages().stream().map(l -> l.toLowerCase(Locale.ROOT)).toList()));
+    payload.put(
+        "available",
+        list(
+            t.availability().stream()
+                .map(a -> TitleFilter.availabilityKey(a.service(), a.country()))
+                .distinct()
+                .toList()));
+    if (t.year() != null) {
+      payload.put("year", value(t.year()));
+    }
+    if (t.runtimeMinutes() != null) {
+      payload.put("runtime", value(t.runtimeMinutes()));
+    }
+    return PointStruct.newBuilder()
+        .setId(id(pointId(t.titleId())))
+        .setVectors(vectors(t.vector()))
+        .putAllPayload(payload)
+        .build();
+  }
+
+  private static Value list(List<String> values) {
+    return io.qdrant.client.ValueFactory.list(values.stream().map(v -> value(v)).toList());
+  }
+
+  @Override
+  public void delete(Collection<String> titleIds) {
+    if (!titleIds.isEmpty()) {
+      await(client.deleteAsync(alias, ids(titleIds)));
+    }
+  }
+
+  private static List<PointId> ids(Collection<String> titleIds) {
+    return titleIds.stream().map(t -> id(pointId(t))).toList();
+  }
+
+  @Override
+  public Map<String, StoredTitle> get(Collection<String> titleIds) {
+    Map<String, StoredTitle> found = new LinkedHashMap<>();
+    if (titleIds.isEmpty()) {
+      return found;
+    }
+    List<RetrievedPoint> points =
+        await(
+            client.retrieveAsync(
+                alias,
+                ids(titleIds.stream().distinct().toList()),
+                enable(true),
+                WithVectorsSelectorFactory.enable(true),
+                null));
+    for (RetrievedPoint p : points) {
+      StoredTitle t = fromPayload(p.getPayloadMap(), p.getVectors().getVector().getDataList());
+      found.put(t.titleId(), t);
+    }
+    return found;
+  }
+
+  @Override
+  public List<ScoredTitle> search(float[] vector, int k, TitleFilter filter) {
+    SearchPoints.Builder request =
+        SearchPoints.newBuilder()
+            .setCollectionName(alias)
+            .setLimit(filter.service() == null ? k : 2L * k)
+            .setFilter(toFilter(filter))
+            .setWithPayload(enable(true))
+            .setWithVectors(WithVectorsSelectorFactory.enable(true));
+    for (float v : vector) {
+      request.addVector(v);
+    }
+    List<ScoredPoint> points = await(client.searchAsync(request.build()));
+    return points.stream()
+        .map(
+            p ->
+                new ScoredTitle(
+                    fromPayload(p.getPayloadMap(), p.getVectors().getVector().getDataList()),
+                    p.getScore()))
+        .filter(s -> filter.accepts(s.title()))
+        .limit(k)
+        .toList();
+  }
+
+  private static Filter toFilter(TitleFilter f) {
+    Filter.Builder b = Filter.newBuilder();
+    if (f.service() != null) {
+      b.addMust(matchKeyword("available", TitleFilter.availabilityKey(f.service(), f.country())));
+    }
+    if (f.type() != null) {
+      b.addMust(matchKeyword("type", f.type().name()));
+    }
+    if (!f.genres().isEmpty()) {
+      b.addMust(matchKeywords("genre", List.copyOf(f.genres())));
+    }
+    if (!f.excludedGenres().isEmpty()) {
+      b.addMustNot(matchKeywords("genre", List.copyOf(f.excludedGenres())));
+    }
+    if (f.minYear() != null || f.maxYear() != null) {
+      Range.Builder r = Range.newBuilder();
+      if (f.minYear() != null) {
+        r.setGte(f.minYear());
+      }
+      if (f.maxYear() != null) {
+        r.setLte(f.maxYear());
+      }
+      b.addMust(range("year", r.build()));
+    }
+    if (f.maxRuntimeMinutes() != null) {
+      b.addMust(range("runtime", Range.newBuilder().setLte(f.maxRuntimeMinutes()).build()));
+    }
+    if (f.language() != null) {
+      b.addMust(matchKeyword("language", f.language()));
+    }
+    return b.build();
+  }
+
+  @Override
+  public void forEach(Consumer<StoredTitle> visitor) {
+    PointId offset = null;
+    do {
+      ScrollPoints.Builder request =
+          ScrollPoints.newBuilder()
+              .setCollectionName(alias)
+              .setLimit(256)
+              .setWithPayload(enable(true))
+              .setWithVectors(WithVectorsSelectorFactory.enable(true));
+      if (offset != null) {
+        request.setOffset(offset);
+      }
+      ScrollResponse page = await(client.scrollAsync(request.build()));
+      for (RetrievedPoint p : page.getResultList()) {
+        visitor.accept(fromPayload(p.getPayloadMap(), p.getVectors().getVector().getDataList()));
+      }
+      offset = page.hasNextPageOffset() ? page.getNextPageOffset() : null;
+    } while (offset != null);
+  }
+
+  @Override
+  public long count() {
+    return await(client.countAsync(alias));
+  }
+
+  private String writeJson(StoredTitle t) {
+    try {
+      return json.writeValueAsString(t);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private StoredTitle fromPayload(Map<String, Value> payload, List<Float> vector) {
+    try {
+      StoredTitle t = json.readValue(payload.get(PAYLOAD).getStringValue(), StoredTitle.class);
+      float[] v = new float[vector.size()];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = vector.get(i);
+      }
+      return t.withVector(v, t.contentHash());
+    } catch (IOException e) {
+      throw new UncheckedIOException("unreadable payload in Qdrant", e);
+    }
+  }
+
+  private static <T> T await(Future<T> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for Qdrant", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Qdrant request failed: " + e.getCause().getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}
