@@ -1,0 +1,24 @@
+package dev.moviedb.catalog.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What one import did, for a person to read: counts and every rejected row with its line, field
+ * and reason.
+ */
+public record ImportReport(
+    String importId,
+    String file,
+    String format,
+    ImportMode mode,
+    String status,
+    long rowsRead,
+    long published,
+    long unchanged,
+    long removed,
+    long rejected,
+    List<Rejection> rejections,
+    String error,
+    Instant startedAt,
+    Instant finishedAt) {}

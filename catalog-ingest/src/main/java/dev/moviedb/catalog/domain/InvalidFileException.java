@@ -1,0 +1,9 @@
+package dev.moviedb.catalog.domain;
+
+/** The file as a whole cannot be read (empty, wrong encoding, unknown format, broken CSV). */
+public class InvalidFileException extends RuntimeException {
+
+  public InvalidFileException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,4 @@
+package dev.moviedb.catalog.domain;
+
+/** Why one row of an import was not accepted: where it is, which field, and what is wrong. */
+public record Rejection(long line, String field, String reason) {}

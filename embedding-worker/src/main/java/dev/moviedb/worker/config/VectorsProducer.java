@@ -1,0 +1,49 @@
+package dev.moviedb.worker.config;
+
+import dev.moviedb.vectors.config.VectorsConfig;
+import dev.moviedb.vectors.config.VectorsFactory;
+import dev.moviedb.vectors.embedding.TextEmbedder;
+import dev.moviedb.vectors.store.VectorStore;
+import dev.moviedb.worker.domain.TitleResolver;
+import io.quarkus.arc.DefaultBean;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import org.jboss.logging.Logger;
+
+/** Builds the configured embedding model and vector store; this process is the store's writer. */
+@ApplicationScoped
+public class VectorsProducer {
+
+  private static final Logger LOG = Logger.getLogger(VectorsProducer.class);
+
+  @Produces
+  @ApplicationScoped
+  @DefaultBean
+  TextEmbedder embedder(VectorsConfig config) {
+    TextEmbedder embedder = VectorsFactory.embedder(config.embedding());
+    LOG.infof("embedding model %s (%d dimensions)", embedder.modelId(), embedder.dimension());
+    return embedder;
+  }
+
+  @Produces
+  @ApplicationScoped
+  @DefaultBean
+  VectorStore store(VectorsConfig config, TextEmbedder embedder) {
+    return VectorsFactory.store(config.vectorStore(), embedder, true);
+  }
+
+  void close(@Disposes VectorStore store) {
+    store.close();
+  }
+
+  /** The title look-up, filled from the store at start and kept current by the catalogue. */
+  @Produces
+  @ApplicationScoped
+  TitleResolver resolver(VectorStore store) {
+    TitleResolver resolver = new TitleResolver();
+    store.forEach(t -> resolver.put(t.titleId(), t.title(), t.alternateTitles()));
+    LOG.infof("title resolver loaded with %d titles", resolver.size());
+    return resolver;
+  }
+}

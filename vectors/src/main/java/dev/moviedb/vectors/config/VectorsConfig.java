@@ -1,0 +1,91 @@
+package dev.moviedb.vectors.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Which embedding model and which vector store a service uses ({@code moviedb.*}). */
+@ConfigMapping(prefix = "moviedb")
+public interface VectorsConfig {
+
+  Embedding embedding();
+
+  Store vectorStore();
+
+  /** The embedding model. */
+  interface Embedding {
+    /** {@code in-process} (ONNX model in this JVM) or {@code ollama}. */
+    @WithDefault("in-process")
+    String provider();
+
+    /** In-process: {@code bge-small-en-v1.5-q} or {@code all-minilm-l6-v2-q}; Ollama: its model name. */
+    @WithDefault("bge-small-en-v1.5-q")
+    String model();
+
+    /** In-process: texts embedded at once. Cores used = parallel sessions x intra-op threads. */
+    @WithDefault("2")
+    int parallelSessions();
+
+    /** In-process: ONNX Runtime threads inside one embedding call. */
+    @WithDefault("1")
+    int intraOpThreads();
+
+    Ollama ollama();
+  }
+
+  /** The Ollama server, when the provider is {@code ollama}. */
+  interface Ollama {
+    @WithDefault("http://localhost:11434")
+    String baseUrl();
+
+    @WithDefault("PT60S")
+    Duration timeout();
+
+    @WithDefault("3")
+    int maxRetries();
+
+    Optional<String> queryPrefix();
+
+    Optional<String> documentPrefix();
+  }
+
+  /** The vector store. */
+  interface Store {
+    /** {@code embedded} (Lucene index in a local directory) or {@code qdrant}. */
+    @WithDefault("embedded")
+    String kind();
+
+    /** Embedded: the directory of the index, shared by the worker and recommend-api. */
+    @WithDefault(".moviedb/data/vectors")
+    Path path();
+
+    /** Embedded, read-only side: how often to look for the writer's new commits. */
+    @WithDefault("PT1S")
+    Duration refresh();
+
+    Qdrant qdrant();
+  }
+
+  /** The Qdrant server, when the kind is {@code qdrant}. */
+  interface Qdrant {
+    @WithDefault("localhost")
+    String host();
+
+    @WithDefault("6334")
+    int port();
+
+    @WithDefault("false")
+    boolean tls();
+
+    Optional<String> apiKey();
+
+    /** The alias clients use; collections are named alias_model_dimension. */
+    @WithDefault("titles")
+    String alias();
+
+    @WithDefault("PT10S")
+    Duration timeout();
+  }
+}

@@ -1,0 +1,64 @@
+package dev.moviedb.vectors.config;
+
+import dev.moviedb.vectors.embedding.EmbeddingModels;
+import dev.moviedb.vectors.embedding.InProcessEmbedder;
+import dev.moviedb.vectors.embedding.OllamaEmbedder;
+import dev.moviedb.vectors.embedding.TextEmbedder;
+import dev.moviedb.vectors.store.VectorStore;
+import dev.moviedb.vectors.store.lucene.LuceneVectorStore;
+import dev.moviedb.vectors.store.qdrant.QdrantVectorStore;
+import java.util.Locale;
+
+/** Builds the configured adapters; services call it from their CDI producers. */
+public final class VectorsFactory {
+
+  private VectorsFactory() {}
+
+  public static TextEmbedder embedder(VectorsConfig.Embedding config) {
+    return switch (config.provider().toLowerCase(Locale.ROOT)) {
+      case "in-process" -> new InProcessEmbedder(
+          EmbeddingModels.byId(config.model()),
+          config.parallelSessions(),
+          config.intraOpThreads());
+      case "ollama" -> new OllamaEmbedder(
+          config.ollama().baseUrl(),
+          config.model(),
+          config.ollama().timeout(),
+          config.ollama().maxRetries(),
+          config.ollama().queryPrefix().orElse(""),
+          config.ollama().documentPrefix().orElse(""));
+      default -> throw new IllegalArgumentException(
+          "moviedb.embedding.provider '"
+              + config.provider()
+              + "' is unknown (expected in-process or ollama)");
+    };
+  }
+
+  /**
+   * Opens the configured store and binds it to the embedder's model, failing fast with a clear
+   * message when the stored vectors belong to another model.
+   *
+   * @param writer true for the one process that writes (the embedding worker)
+   */
+  public static VectorStore store(VectorsConfig.Store config, TextEmbedder embedder, boolean writer) {
+    VectorStore store =
+        switch (config.kind().toLowerCase(Locale.ROOT)) {
+          case "embedded" -> writer
+              ? LuceneVectorStore.forWriting(config.path())
+              : LuceneVectorStore.forReading(config.path(), config.refresh().toMillis());
+          case "qdrant" -> new QdrantVectorStore(
+              config.qdrant().host(),
+              config.qdrant().port(),
+              config.qdrant().tls(),
+              config.qdrant().apiKey().orElse(null),
+              config.qdrant().alias(),
+              config.qdrant().timeout());
+          default -> throw new IllegalArgumentException(
+              "moviedb.vector-store.kind '"
+                  + config.kind()
+                  + "' is unknown (expected embedded or qdrant)");
+        };
+    store.bindModel(embedder.modelId(), embedder.dimension());
+    return store;
+  }
+}
