@@ -1,0 +1,151 @@
+package dev.moviedb.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.moviedb.infra.FreePorts;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The whole suite as a user runs it: {@code bin/moviedb up} starts a real Kafka broker, a real
+ * Redis and the four services as separate processes, loads the sample catalogue through
+ * catalog-ingest, Kafka and the embedding worker, and recommend-api answers in plain words.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalStackEndToEndTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final Path ROOT = Path.of(System.getProperty("moviedb.project-root", ".."));
+  private static Path home;
+  private static Map<String, String> env;
+  private static int recommendPort;
+  private static String upOutput;
+
+  @BeforeAll
+  static void startStack() throws Exception {
+    home = ROOT.resolve("e2e-tests/target/stack").toAbsolutePath();
+    deleteRecursively(home);
+    recommendPort = FreePorts.next();
+    env =
+        Map.of(
+            "MOVIEDB_HOME", home.toString(),
+            "MOVIEDB_KAFKA_PORT", String.valueOf(FreePorts.next()),
+            "MOVIEDB_KAFKA_CONTROLLER_PORT", String.valueOf(FreePorts.next()),
+            "MOVIEDB_REDIS_PORT", String.valueOf(FreePorts.next()),
+            "MOVIEDB_RECOMMEND_PORT", String.valueOf(recommendPort),
+            "MOVIEDB_CATALOG_PORT", String.valueOf(FreePorts.next()),
+            "MOVIEDB_WORKER_PORT", String.valueOf(FreePorts.next()),
+            "MOVIEDB_TASTE_PORT", String.valueOf(FreePorts.next()));
+    Run up = moviedb("up");
+    upOutput = up.output();
+    assertThat(up.exitCode()).as(up.output()).isZero();
+  }
+
+  @AfterAll
+  static void stopStack() throws Exception {
+    Run down = moviedb("down");
+    assertThat(down.exitCode()).as(down.output()).isZero();
+    Process survivors =
+        new ProcessBuilder("pgrep", "-f", home.toString() + "/").redirectErrorStream(true).start();
+    String left = new String(survivors.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    survivors.waitFor(10, TimeUnit.SECONDS);
+    assertThat(left.strip()).as("processes left behind by bin/moviedb down").isEmpty();
+  }
+
+  @Test
+  @Order(1)
+  void up_reportsTheSearchableCatalogue() {
+    assertThat(upOutput).contains("MovieDB is up:").contains("titles searchable");
+  }
+
+  @Test
+  @Order(2)
+  void kingAlfredQuery_findsTheLastKingdomInTopThree() throws Exception {
+    JsonNode answer = recommend("a series where King Alfred confronts the vikings", 3);
+    List<String> titles = new ArrayList<>();
+    answer.get("items").forEach(item -> titles.add(item.get("title").asText()));
+    assertThat(titles).hasSize(3).contains("The Last Kingdom");
+    JsonNode first = answer.get("items").get(0);
+    assertThat(first.get("titleId").asText()).isNotBlank();
+    assertThat(first.get("score").isNumber()).isTrue();
+  }
+
+  @Test
+  @Order(3)
+  void secondUp_saysItIsAlreadyUpInsteadOfStartingTwins() throws Exception {
+    Run again = moviedb("up");
+    assertThat(again.exitCode()).isZero();
+    assertThat(again.output()).contains("already up");
+  }
+
+  @Test
+  @Order(4)
+  void status_showsEveryProcessRunning() throws Exception {
+    Run status = moviedb("status");
+    assertThat(status.output())
+        .contains("kafka", "redis", "catalog-ingest", "embedding-worker", "recommend-api")
+        .doesNotContain("stopped");
+  }
+
+  private static JsonNode recommend(String query, int limit) throws IOException, InterruptedException {
+    URI uri =
+        URI.create(
+            "http://localhost:"
+                + recommendPort
+                + "/v1/recommendations?limit="
+                + limit
+                + "&q="
+                + URLEncoder.encode(query, StandardCharsets.UTF_8));
+    HttpResponse<String> response =
+        HTTP.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return JSON.readTree(response.body());
+  }
+
+  private record Run(int exitCode, String output) {}
+
+  private static Run moviedb(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add("bash");
+    command.add(ROOT.resolve("bin/moviedb").toString());
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(20, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      return new Run(-1, output + "\n(timed out)");
+    }
+    return new Run(p.exitValue(), output);
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      paths.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
+    }
+  }
+}
