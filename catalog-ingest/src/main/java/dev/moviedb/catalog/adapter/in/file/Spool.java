@@ -4,9 +4,7 @@ import dev.moviedb.catalog.domain.InvalidFileException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,18 +90,25 @@ public class Spool {
     }
   }
 
+  /** Decodes the file line by line ('\n' never occurs inside a UTF-8 sequence). */
   private static void checkUtf8(File file, String fileName) {
+    var decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder();
     long line = 1;
-    try (Reader reader = CatalogueFormat.utf8Reader(file.open(), fileName)) {
-      CharBuffer chars = CharBuffer.allocate(64 * 1024);
-      while (reader.read(chars) != -1) {
-        chars.flip();
-        while (chars.hasRemaining()) {
-          if (chars.get() == '\n') {
-            line++;
+    try (InputStream in = new java.io.BufferedInputStream(file.open(), 64 * 1024)) {
+      java.io.ByteArrayOutputStream current = new java.io.ByteArrayOutputStream();
+      int b;
+      while (true) {
+        b = in.read();
+        if (b == '\n' || b == -1) {
+          decoder.reset().decode(java.nio.ByteBuffer.wrap(current.toByteArray()));
+          current.reset();
+          if (b == -1) {
+            return;
           }
+          line++;
+        } else {
+          current.write(b);
         }
-        chars.clear();
       }
     } catch (CharacterCodingException e) {
       throw new InvalidFileException(
