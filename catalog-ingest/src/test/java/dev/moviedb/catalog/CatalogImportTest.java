@@ -88,10 +88,17 @@ class CatalogImportTest {
     String file = line("t2", "a", "Alpha", 2001, "") + line("t2", "b", "Beta", 2002, "");
     importJsonl(file, "").statusCode(200).body("published", equalTo(2));
 
-    importJsonl(file, "").statusCode(200).body("published", equalTo(0)).body("unchanged", equalTo(2));
+    importJsonl(file, "")
+        .statusCode(200)
+        .body("published", equalTo(0))
+        .body("unchanged", equalTo(2));
 
-    String changed = line("t2", "a", "Alpha", 2001, "") + line("t2", "b", "Beta (Remastered)", 2002, "");
-    importJsonl(changed, "").statusCode(200).body("published", equalTo(1)).body("unchanged", equalTo(1));
+    String changed =
+        line("t2", "a", "Alpha", 2001, "") + line("t2", "b", "Beta (Remastered)", 2002, "");
+    importJsonl(changed, "")
+        .statusCode(200)
+        .body("published", equalTo(1))
+        .body("unchanged", equalTo(1));
   }
 
   @Test
@@ -107,7 +114,8 @@ class CatalogImportTest {
 
   @Test
   void snapshotImport_removesTitlesOfItsSourceMissingFromTheFile() {
-    importJsonl(line("t4", "a", "Alpha", 2001, "") + line("t4", "b", "Beta", 2002, ""), "&source=t4")
+    importJsonl(
+            line("t4", "a", "Alpha", 2001, "") + line("t4", "b", "Beta", 2002, ""), "&source=t4")
         .statusCode(200);
 
     importJsonl(line("t4", "a", "Alpha", 2001, ""), "&source=t4&mode=snapshot")
@@ -144,7 +152,10 @@ class CatalogImportTest {
         .then()
         .statusCode(200)
         .body("republished", equalTo(0));
-    given().get("/v1/catalog/titles/t5:a").then().body("availability.country", org.hamcrest.Matchers.hasItem("BE"));
+    given()
+        .get("/v1/catalog/titles/t5:a")
+        .then()
+        .body("availability.country", org.hamcrest.Matchers.hasItem("BE"));
   }
 
   @Test
@@ -239,7 +250,9 @@ class CatalogImportTest {
     try (KafkaConsumer<String, String> consumer =
         new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
       List<TopicPartition> parts = new ArrayList<>();
-      consumer.partitionsFor(Topics.CATALOG_TITLES).forEach(p -> parts.add(new TopicPartition(p.topic(), p.partition())));
+      consumer
+          .partitionsFor(Topics.CATALOG_TITLES)
+          .forEach(p -> parts.add(new TopicPartition(p.topic(), p.partition())));
       consumer.assign(parts);
       consumer.seekToBeginning(parts);
       Map<TopicPartition, Long> end = consumer.endOffsets(parts);

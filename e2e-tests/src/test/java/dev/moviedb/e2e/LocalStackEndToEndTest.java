@@ -107,7 +107,8 @@ class LocalStackEndToEndTest {
         .doesNotContain("stopped");
   }
 
-  private static JsonNode recommend(String query, int limit) throws IOException, InterruptedException {
+  private static JsonNode recommend(String query, int limit)
+      throws IOException, InterruptedException {
     URI uri =
         URI.create(
             "http://localhost:"

@@ -29,8 +29,7 @@ public final class Topics {
               3,
               Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "60000")),
           new TopicSpec(WATCH_EVENTS, 3, Map.of("cleanup.policy", "delete", "retention.ms", "-1")),
-          new TopicSpec(
-              TASTE_SIGNALS, 3, Map.of("cleanup.policy", "delete", "retention.ms", "-1")),
+          new TopicSpec(TASTE_SIGNALS, 3, Map.of("cleanup.policy", "delete", "retention.ms", "-1")),
           new TopicSpec(
               CATALOG_TITLES + DEAD_LETTER_SUFFIX,
               1,

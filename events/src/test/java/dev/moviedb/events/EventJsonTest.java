@@ -44,7 +44,9 @@ class EventJsonTest {
 
     String text = json.writeValueAsString(title);
 
-    assertThat(text).contains("\"schemaVersion\":1").contains("\"updatedAt\":\"2026-11-26T10:00:00Z\"");
+    assertThat(text)
+        .contains("\"schemaVersion\":1")
+        .contains("\"updatedAt\":\"2026-11-26T10:00:00Z\"");
     assertThat(json.readValue(text, TitlePublished.class)).isEqualTo(title);
   }
 

@@ -108,7 +108,10 @@ public final class EmbeddedKafka implements AutoCloseable {
     return p;
   }
 
-  /** Creates every topic of {@link Topics#ALL} with its configs; existing topics are left as they are. */
+  /**
+   * Creates every topic of {@link Topics#ALL} with its configs; existing topics are left as they
+   * are.
+   */
   public static void createTopics(String bootstrapServers) {
     try (Admin admin =
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {

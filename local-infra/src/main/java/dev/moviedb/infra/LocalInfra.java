@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Command-line entry point used by {@code bin/moviedb}: runs a Kafka broker or a Redis server in the
- * foreground until the process is told to stop.
+ * Command-line entry point used by {@code bin/moviedb}: runs a Kafka broker or a Redis server in
+ * the foreground until the process is told to stop.
  */
 @Command(
     name = "local-infra",

@@ -6,8 +6,8 @@ import java.time.Year;
 import java.util.List;
 
 /**
- * One title as a catalogue file describes it, already validated: constructing an invalid one
- * throws {@link InvalidFieldException} naming the field.
+ * One title as a catalogue file describes it, already validated: constructing an invalid one throws
+ * {@link InvalidFieldException} naming the field.
  */
 public record CatalogTitle(
     String titleId,

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What one import did, for a person to read: counts and every rejected row with its line, field
- * and reason.
+ * What one import did, for a person to read: counts and every rejected row with its line, field and
+ * reason.
  */
 public record ImportReport(
     String importId,

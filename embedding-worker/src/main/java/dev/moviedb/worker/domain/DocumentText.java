@@ -35,8 +35,7 @@ public final class DocumentText {
     appendList(text, " Also known as: ", t.alternateTitles());
     appendList(text, " Genres: ", t.genres());
     appendList(text, " Directed by ", t.directors());
-    appendList(
-        text, " Starring ", t.cast().subList(0, Math.min(LEADING_CAST, t.cast().size())));
+    appendList(text, " Starring ", t.cast().subList(0, Math.min(LEADING_CAST, t.cast().size())));
     if (t.description() != null && !t.description().isBlank()) {
       text.append(' ').append(t.description().strip());
     }

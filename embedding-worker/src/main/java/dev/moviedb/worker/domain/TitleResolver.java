@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 public final class TitleResolver {
 
   private static final Pattern EPISODE_SUFFIX =
-      Pattern.compile("\\s*\\((episode|aflevering|episódio|episodio|folge|épisode)\\s*\\d+\\)\\s*$",
+      Pattern.compile(
+          "\\s*\\((episode|aflevering|episódio|episodio|folge|épisode)\\s*\\d+\\)\\s*$",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");

@@ -9,7 +9,6 @@ import dev.moviedb.recommend.domain.Recommendation;
 import dev.moviedb.recommend.domain.TasteProfile;
 import dev.moviedb.vectors.Vectors;
 import dev.moviedb.vectors.embedding.TextEmbedder;
-import dev.moviedb.vectors.store.ScoredTitle;
 import dev.moviedb.vectors.store.StoredTitle;
 import dev.moviedb.vectors.store.TitleFilter;
 import dev.moviedb.vectors.store.VectorStore;
@@ -113,7 +112,10 @@ public class RecommendTitles {
     Optional<TasteProfile> taste =
         request.userId() == null ? Optional.empty() : tastes.find(request.userId());
     float[] tasteVector =
-        taste.filter(p -> !p.isEmpty()).map(p -> p.tasteVector(config.negativeShare())).orElse(null);
+        taste
+            .filter(p -> !p.isEmpty())
+            .map(p -> p.tasteVector(config.negativeShare()))
+            .orElse(null);
     if (queryVector == null && tasteVector == null) {
       throw new NothingToRankException(
           request.userId() == null
@@ -127,16 +129,22 @@ public class RecommendTitles {
 
     Map<String, StoredTitle> candidates = new LinkedHashMap<>();
     if (queryVector != null) {
-      store.search(queryVector, k, request.filter()).forEach(s -> candidates.put(s.title().titleId(), s.title()));
+      store
+          .search(queryVector, k, request.filter())
+          .forEach(s -> candidates.put(s.title().titleId(), s.title()));
     }
     if (tasteVector != null) {
-      store.search(tasteVector, k, request.filter()).forEach(s -> candidates.putIfAbsent(s.title().titleId(), s.title()));
+      store
+          .search(tasteVector, k, request.filter())
+          .forEach(s -> candidates.putIfAbsent(s.title().titleId(), s.title()));
     }
     long t2 = System.nanoTime();
     timings.put("retrieval", millis(t1, t2));
 
     double alpha =
-        queryVector == null ? 0 : tasteVector == null ? 1 : request.alpha() != null ? request.alpha() : config.alpha();
+        queryVector == null
+            ? 0
+            : tasteVector == null ? 1 : request.alpha() != null ? request.alpha() : config.alpha();
     Stats queryStats = queryVector == null ? null : stats(queryVector);
     Stats tasteStats = tasteVector == null ? null : stats(tasteVector);
     List<Scored> scored = new ArrayList<>();
@@ -147,7 +155,8 @@ public class RecommendTitles {
       Double qs = queryVector == null ? null : Vectors.dot(queryVector, t.vector());
       Double ts = tasteVector == null ? null : Vectors.dot(tasteVector, t.vector());
       double combined =
-          (qs == null ? 0 : alpha * queryStats.z(qs)) + (ts == null ? 0 : (1 - alpha) * tasteStats.z(ts));
+          (qs == null ? 0 : alpha * queryStats.z(qs))
+              + (ts == null ? 0 : (1 - alpha) * tasteStats.z(ts));
       scored.add(new Scored(t, combined, qs, ts));
     }
     scored.sort(Comparator.comparingDouble(Scored::score).reversed());
@@ -261,7 +270,9 @@ public class RecommendTitles {
       StoredTitle t = s.title();
       List<String> because =
           liked.values().stream()
-              .sorted(Comparator.comparingDouble((StoredTitle l) -> -Vectors.dot(l.vector(), t.vector())))
+              .sorted(
+                  Comparator.comparingDouble(
+                      (StoredTitle l) -> -Vectors.dot(l.vector(), t.vector())))
               .limit(2)
               .map(StoredTitle::title)
               .toList();
@@ -312,9 +323,38 @@ public class RecommendTitles {
 
   private static final Set<String> STOP_WORDS =
       Set.of(
-          "a", "an", "the", "and", "or", "of", "in", "on", "with", "where", "who", "for", "to",
-          "about", "that", "is", "it", "me", "my", "some", "something", "film", "movie", "show",
-          "een", "de", "het", "met", "over", "van", "waar", "en");
+          "a",
+          "an",
+          "the",
+          "and",
+          "or",
+          "of",
+          "in",
+          "on",
+          "with",
+          "where",
+          "who",
+          "for",
+          "to",
+          "about",
+          "that",
+          "is",
+          "it",
+          "me",
+          "my",
+          "some",
+          "something",
+          "film",
+          "movie",
+          "show",
+          "een",
+          "de",
+          "het",
+          "met",
+          "over",
+          "van",
+          "waar",
+          "en");
 
   private static Set<String> words(String text) {
     Set<String> words = new LinkedHashSet<>();

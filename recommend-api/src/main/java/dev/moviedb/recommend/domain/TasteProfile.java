@@ -32,7 +32,8 @@ public record TasteProfile(
     double[] v = new double[dim];
     for (int i = 0; i < dim; i++) {
       v[i] =
-          (positive == null ? 0 : positive[i]) - (negative == null ? 0 : negativeShare * negative[i]);
+          (positive == null ? 0 : positive[i])
+              - (negative == null ? 0 : negativeShare * negative[i]);
     }
     return dev.moviedb.vectors.Vectors.normalize(v);
   }

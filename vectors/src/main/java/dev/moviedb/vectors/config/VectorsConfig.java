@@ -20,7 +20,10 @@ public interface VectorsConfig {
     @WithDefault("in-process")
     String provider();
 
-    /** In-process: {@code bge-small-en-v1.5-q} or {@code all-minilm-l6-v2-q}; Ollama: its model name. */
+    /**
+     * In-process: {@code bge-small-en-v1.5-q} or {@code all-minilm-l6-v2-q}; Ollama: its model
+     * name.
+     */
     @WithDefault("bge-small-en-v1.5-q")
     String model();
 

@@ -16,21 +16,24 @@ public final class VectorsFactory {
 
   public static TextEmbedder embedder(VectorsConfig.Embedding config) {
     return switch (config.provider().toLowerCase(Locale.ROOT)) {
-      case "in-process" -> new InProcessEmbedder(
-          EmbeddingModels.byId(config.model()),
-          config.parallelSessions(),
-          config.intraOpThreads());
-      case "ollama" -> new OllamaEmbedder(
-          config.ollama().baseUrl(),
-          config.model(),
-          config.ollama().timeout(),
-          config.ollama().maxRetries(),
-          config.ollama().queryPrefix().orElse(""),
-          config.ollama().documentPrefix().orElse(""));
-      default -> throw new IllegalArgumentException(
-          "moviedb.embedding.provider '"
-              + config.provider()
-              + "' is unknown (expected in-process or ollama)");
+      case "in-process" ->
+          new InProcessEmbedder(
+              EmbeddingModels.byId(config.model()),
+              config.parallelSessions(),
+              config.intraOpThreads());
+      case "ollama" ->
+          new OllamaEmbedder(
+              config.ollama().baseUrl(),
+              config.model(),
+              config.ollama().timeout(),
+              config.ollama().maxRetries(),
+              config.ollama().queryPrefix().orElse(""),
+              config.ollama().documentPrefix().orElse(""));
+      default ->
+          throw new IllegalArgumentException(
+              "moviedb.embedding.provider '"
+                  + config.provider()
+                  + "' is unknown (expected in-process or ollama)");
     };
   }
 
@@ -40,23 +43,27 @@ public final class VectorsFactory {
    *
    * @param writer true for the one process that writes (the embedding worker)
    */
-  public static VectorStore store(VectorsConfig.Store config, TextEmbedder embedder, boolean writer) {
+  public static VectorStore store(
+      VectorsConfig.Store config, TextEmbedder embedder, boolean writer) {
     VectorStore store =
         switch (config.kind().toLowerCase(Locale.ROOT)) {
-          case "embedded" -> writer
-              ? LuceneVectorStore.forWriting(config.path())
-              : LuceneVectorStore.forReading(config.path(), config.refresh().toMillis());
-          case "qdrant" -> new QdrantVectorStore(
-              config.qdrant().host(),
-              config.qdrant().port(),
-              config.qdrant().tls(),
-              config.qdrant().apiKey().orElse(null),
-              config.qdrant().alias(),
-              config.qdrant().timeout());
-          default -> throw new IllegalArgumentException(
-              "moviedb.vector-store.kind '"
-                  + config.kind()
-                  + "' is unknown (expected embedded or qdrant)");
+          case "embedded" ->
+              writer
+                  ? LuceneVectorStore.forWriting(config.path())
+                  : LuceneVectorStore.forReading(config.path(), config.refresh().toMillis());
+          case "qdrant" ->
+              new QdrantVectorStore(
+                  config.qdrant().host(),
+                  config.qdrant().port(),
+                  config.qdrant().tls(),
+                  config.qdrant().apiKey().orElse(null),
+                  config.qdrant().alias(),
+                  config.qdrant().timeout());
+          default ->
+              throw new IllegalArgumentException(
+                  "moviedb.vector-store.kind '"
+                      + config.kind()
+                      + "' is unknown (expected embedded or qdrant)");
         };
     store.bindModel(embedder.modelId(), embedder.dimension());
     return store;

@@ -68,7 +68,9 @@ public final class InProcessEmbedder implements TextEmbedder, AutoCloseable {
     InputStream in = InProcessEmbedder.class.getResourceAsStream(name);
     if (in == null) {
       throw new IllegalStateException(
-          "model file " + name + " is not on the classpath: add its langchain4j-embeddings artifact");
+          "model file "
+              + name
+              + " is not on the classpath: add its langchain4j-embeddings artifact");
     }
     return in;
   }

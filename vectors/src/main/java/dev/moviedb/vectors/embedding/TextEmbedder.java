@@ -8,7 +8,9 @@ import java.util.List;
  */
 public interface TextEmbedder {
 
-  /** Stable id of the model, stored with the vectors it produced (e.g. {@code bge-small-en-v1.5-q}). */
+  /**
+   * Stable id of the model, stored with the vectors it produced (e.g. {@code bge-small-en-v1.5-q}).
+   */
   String modelId();
 
   int dimension();

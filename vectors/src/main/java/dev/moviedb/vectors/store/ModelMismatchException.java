@@ -1,6 +1,8 @@
 package dev.moviedb.vectors.store;
 
-/** The vectors in a store were made by another model than the one this service is configured for. */
+/**
+ * The vectors in a store were made by another model than the one this service is configured for.
+ */
 public class ModelMismatchException extends IllegalStateException {
 
   public ModelMismatchException(String where, String storedModel, String configuredModel) {

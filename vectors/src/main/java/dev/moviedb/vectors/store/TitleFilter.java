@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Hard filters applied inside the vector index. Every field is optional; {@code service} and
- * {@code country} go together and mean "available there on {@code day}".
+ * Hard filters applied inside the vector index. Every field is optional; {@code service} and {@code
+ * country} go together and mean "available there on {@code day}".
  */
 public record TitleFilter(
     String service,

@@ -66,9 +66,27 @@ public abstract class VectorStoreContractTest {
   private void seed() {
     store.upsert(
         List.of(
-            title("a", TitleType.SERIES, 2015, List.of("History", "Drama"), new float[] {1, 0, 0, 0}, "netflix/NL"),
-            title("b", TitleType.MOVIE, 2019, List.of("Horror"), new float[] {0.9f, 0.1f, 0, 0}, "netflix/NL"),
-            title("c", TitleType.MOVIE, 2001, List.of("Comedy"), new float[] {0, 1, 0, 0}, "netflix/US"),
+            title(
+                "a",
+                TitleType.SERIES,
+                2015,
+                List.of("History", "Drama"),
+                new float[] {1, 0, 0, 0},
+                "netflix/NL"),
+            title(
+                "b",
+                TitleType.MOVIE,
+                2019,
+                List.of("Horror"),
+                new float[] {0.9f, 0.1f, 0, 0},
+                "netflix/NL"),
+            title(
+                "c",
+                TitleType.MOVIE,
+                2001,
+                List.of("Comedy"),
+                new float[] {0, 1, 0, 0},
+                "netflix/US"),
             title("d", TitleType.SERIES, 2022, List.of("Drama"), new float[] {0, 0, 1, 0})));
   }
 
@@ -76,7 +94,8 @@ public abstract class VectorStoreContractTest {
   void search_returnsNearestFirst_withCosineScores() {
     seed();
 
-    List<ScoredTitle> hits = store.search(Vectors.normalize(new float[] {1, 0, 0, 0}), 2, TitleFilter.NONE);
+    List<ScoredTitle> hits =
+        store.search(Vectors.normalize(new float[] {1, 0, 0, 0}), 2, TitleFilter.NONE);
 
     assertThat(hits).extracting(h -> h.title().titleId()).containsExactly("a", "b");
     assertThat(hits.get(0).score()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
@@ -91,17 +110,33 @@ public abstract class VectorStoreContractTest {
         .extracting(h -> h.title().titleId())
         .containsExactlyInAnyOrder("a", "b");
     TitleFilter moviesNotHorror =
-        new TitleFilter(null, null, LocalDate.now(), TitleType.MOVIE, Set.of(), Set.of("horror"), null, null, null, null);
-    assertThat(store.search(q, 10, moviesNotHorror)).extracting(h -> h.title().titleId()).containsExactly("c");
+        new TitleFilter(
+            null,
+            null,
+            LocalDate.now(),
+            TitleType.MOVIE,
+            Set.of(),
+            Set.of("horror"),
+            null,
+            null,
+            null,
+            null);
+    assertThat(store.search(q, 10, moviesNotHorror))
+        .extracting(h -> h.title().titleId())
+        .containsExactly("c");
     TitleFilter dramaSince2020 =
-        new TitleFilter(null, null, LocalDate.now(), null, Set.of("DRAMA"), Set.of(), 2020, null, null, null);
-    assertThat(store.search(q, 10, dramaSince2020)).extracting(h -> h.title().titleId()).containsExactly("d");
+        new TitleFilter(
+            null, null, LocalDate.now(), null, Set.of("DRAMA"), Set.of(), 2020, null, null, null);
+    assertThat(store.search(q, 10, dramaSince2020))
+        .extracting(h -> h.title().titleId())
+        .containsExactly("d");
   }
 
   @Test
   void upsert_replacesById_andDeleteRemoves() {
     seed();
-    store.upsert(List.of(title("a", TitleType.SERIES, 2016, List.of("History"), new float[] {0, 0, 0, 1})));
+    store.upsert(
+        List.of(title("a", TitleType.SERIES, 2016, List.of("History"), new float[] {0, 0, 0, 1})));
     store.delete(List.of("b", "unknown"));
 
     assertThat(store.count()).isEqualTo(3);

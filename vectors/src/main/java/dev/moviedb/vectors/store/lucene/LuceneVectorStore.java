@@ -51,8 +51,8 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Adapter: an on-disk Apache Lucene index with HNSW vectors, for one machine without any server.
@@ -143,7 +143,8 @@ public final class LuceneVectorStore implements VectorStore {
       return Optional.empty();
     }
     try {
-      return Optional.ofNullable(SegmentInfos.readLatestCommit(directory).getUserData().get(MODEL_KEY));
+      return Optional.ofNullable(
+          SegmentInfos.readLatestCommit(directory).getUserData().get(MODEL_KEY));
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -279,8 +280,7 @@ public final class LuceneVectorStore implements VectorStore {
     if (titleIds.isEmpty()) {
       return found;
     }
-    Query query =
-        new TermInSetQuery(ID, titleIds.stream().distinct().map(BytesRef::new).toList());
+    Query query = new TermInSetQuery(ID, titleIds.stream().distinct().map(BytesRef::new).toList());
     withSearcher(
         searcher -> {
           TopDocs docs = searcher.search(query, Math.max(1, titleIds.size()));
@@ -327,15 +327,15 @@ public final class LuceneVectorStore implements VectorStore {
     b.add(new MatchAllDocsQuery(), Occur.FILTER);
     if (f.service() != null) {
       b.add(
-          new TermQuery(
-              new Term(AVAILABLE, TitleFilter.availabilityKey(f.service(), f.country()))),
+          new TermQuery(new Term(AVAILABLE, TitleFilter.availabilityKey(f.service(), f.country()))),
           Occur.FILTER);
     }
     if (f.type() != null) {
       b.add(new TermQuery(new Term(TYPE, f.type().name())), Occur.FILTER);
     }
     if (!f.genres().isEmpty()) {
-      b.add(new TermInSetQuery(GENRE, f.genres().stream().map(BytesRef::new).toList()), Occur.FILTER);
+      b.add(
+          new TermInSetQuery(GENRE, f.genres().stream().map(BytesRef::new).toList()), Occur.FILTER);
     }
     for (String excluded : f.excludedGenres()) {
       b.add(new TermQuery(new Term(GENRE, excluded)), Occur.MUST_NOT);
@@ -424,7 +424,8 @@ public final class LuceneVectorStore implements VectorStore {
       doc.add(new IntPoint(RUNTIME, t.runtimeMinutes()));
     }
     for (String language : t.languages()) {
-      doc.add(new StringField(LANGUAGE, language.toLowerCase(java.util.Locale.ROOT), Field.Store.NO));
+      doc.add(
+          new StringField(LANGUAGE, language.toLowerCase(java.util.Locale.ROOT), Field.Store.NO));
     }
     Map<String, Boolean> keys = new HashMap<>();
     for (var a : t.availability()) {

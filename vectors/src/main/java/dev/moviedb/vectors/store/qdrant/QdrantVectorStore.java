@@ -71,7 +71,8 @@ public final class QdrantVectorStore implements VectorStore {
 
   public QdrantVectorStore(
       String host, int port, boolean tls, String apiKey, String alias, Duration timeout) {
-    QdrantGrpcClient.Builder grpc = QdrantGrpcClient.newBuilder(host, port, tls).withTimeout(timeout);
+    QdrantGrpcClient.Builder grpc =
+        QdrantGrpcClient.newBuilder(host, port, tls).withTimeout(timeout);
     if (apiKey != null && !apiKey.isBlank()) {
       grpc.withApiKey(apiKey);
     }
@@ -129,10 +130,7 @@ public final class QdrantVectorStore implements VectorStore {
       await(
           client.createCollectionAsync(
               wanted,
-              VectorParams.newBuilder()
-                  .setDistance(Distance.Cosine)
-                  .setSize(dimension)
-                  .build()));
+              VectorParams.newBuilder().setDistance(Distance.Cosine).setSize(dimension).build()));
       for (String field : List.of("titleId", "available", "type", "genre", "language")) {
         await(
             client.createPayloadIndexAsync(
@@ -156,8 +154,7 @@ public final class QdrantVectorStore implements VectorStore {
 
   @Override
   public Optional<String> modelId() {
-    return aliasTarget()
-        .map(c -> c.substring(alias.length() + 1, c.lastIndexOf('_')));
+    return aliasTarget().map(c -> c.substring(alias.length() + 1, c.lastIndexOf('_')));
   }
 
   @Override

@@ -10,7 +10,6 @@ import java.io.Reader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Locale;
 
 /** The catalogue file formats MovieDB reads, and how to open a stream of rows from each. */
@@ -39,8 +38,7 @@ public enum CatalogueFormat {
     if ("json".equalsIgnoreCase(value) || "ndjson".equalsIgnoreCase(value)) {
       return JSONL;
     }
-    throw new IllegalArgumentException(
-        "unknown format '" + value + "' (expected csv or jsonl)");
+    throw new IllegalArgumentException("unknown format '" + value + "' (expected csv or jsonl)");
   }
 
   /** Guesses the format from a file name or content type; null when neither says. */
@@ -66,8 +64,7 @@ public enum CatalogueFormat {
    *
    * @param source the title id prefix for rows that carry only a native id
    */
-  public Iterator<ParsedRow> open(
-      InputStream in, String fileName, String source) {
+  public Iterator<ParsedRow> open(InputStream in, String fileName, String source) {
     Reader reader = utf8Reader(in, fileName);
     return switch (this) {
       case NETFLIX_CSV -> new NetflixCsvRows(reader, fileName, source);

@@ -97,7 +97,8 @@ final class NetflixCsvRows implements Iterator<ParsedRow> {
 
   private RuntimeException malformed(RuntimeException e) {
     broken = true;
-    if (Utf8.isIo(e) && Utf8.asInvalidFile(fileName, lastLine + 1, e).getMessage().contains("UTF-8")) {
+    if (Utf8.isIo(e)
+        && Utf8.asInvalidFile(fileName, lastLine + 1, e).getMessage().contains("UTF-8")) {
       return Utf8.asInvalidFile(fileName, lastLine + 1, e);
     }
     return new InvalidFileException(
@@ -185,8 +186,8 @@ final class NetflixCsvRows implements Iterator<ParsedRow> {
     return switch (value.toLowerCase(Locale.ROOT)) {
       case "movie" -> TitleType.MOVIE;
       case "tv show", "series", "tv series" -> TitleType.SERIES;
-      default -> throw new InvalidFieldException(
-          "type", "'" + value + "' is neither Movie nor TV Show");
+      default ->
+          throw new InvalidFieldException("type", "'" + value + "' is neither Movie nor TV Show");
     };
   }
 

@@ -20,7 +20,9 @@ public class Spool {
 
   private final long maxBytes;
 
-  public Spool(@ConfigProperty(name = "moviedb.catalog.max-file-bytes", defaultValue = "1073741824") long maxBytes) {
+  public Spool(
+      @ConfigProperty(name = "moviedb.catalog.max-file-bytes", defaultValue = "1073741824")
+          long maxBytes) {
     this.maxBytes = maxBytes;
   }
 

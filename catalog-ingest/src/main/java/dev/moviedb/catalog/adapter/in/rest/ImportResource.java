@@ -58,7 +58,8 @@ public class ImportResource {
       @QueryParam("service") String service,
       @QueryParam("country") String country,
       @QueryParam("name") String name) {
-    String type = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+    String type =
+        contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
     if (!type.isEmpty() && !ACCEPTED_TYPES.contains(type)) {
       return ErrorMappers.error(
           415,
@@ -86,7 +87,9 @@ public class ImportResource {
     List<Availability> declared =
         service == null
             ? List.of()
-            : List.of(Availability.of(service.toLowerCase(Locale.ROOT), country.toUpperCase(Locale.ROOT)));
+            : List.of(
+                Availability.of(
+                    service.toLowerCase(Locale.ROOT), country.toUpperCase(Locale.ROOT)));
     try (Spool.File file = spool.store(body, fileName)) {
       ImportReport report =
           importCatalogue.run(
@@ -110,7 +113,8 @@ public class ImportResource {
     try {
       return ImportMode.valueOf(mode.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("mode '" + mode + "' is unknown (expected upsert or snapshot)");
+      throw new IllegalArgumentException(
+          "mode '" + mode + "' is unknown (expected upsert or snapshot)");
     }
   }
 

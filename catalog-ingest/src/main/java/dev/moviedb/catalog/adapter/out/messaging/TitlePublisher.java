@@ -14,8 +14,8 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
- * Adapter: publishes to {@code catalog.titles} (key = title id) through an idempotent producer
- * with {@code acks=all}, and waits for every acknowledgement of a batch.
+ * Adapter: publishes to {@code catalog.titles} (key = title id) through an idempotent producer with
+ * {@code acks=all}, and waits for every acknowledgement of a batch.
  */
 @ApplicationScoped
 public class TitlePublisher implements CataloguePublisher {

@@ -48,7 +48,8 @@ public class ErrorMappers {
     int status = e.getResponse().getStatus();
     String message = e.getMessage() == null ? "HTTP " + status : e.getMessage();
     if (status == 404 && e.getCause() instanceof NumberFormatException n) {
-      return error(400, "a numeric parameter has a value that is not a number: " + n.getMessage(), null);
+      return error(
+          400, "a numeric parameter has a value that is not a number: " + n.getMessage(), null);
     }
     return error(status, message, null);
   }

@@ -169,8 +169,9 @@ public class RecommendationResource {
           switch (type.strip().toLowerCase(Locale.ROOT)) {
             case "movie", "film" -> TitleType.MOVIE;
             case "series", "show", "tv" -> TitleType.SERIES;
-            default -> throw new BadParameterException(
-                "type", "'" + type + "' is unknown (expected movie or series)");
+            default ->
+                throw new BadParameterException(
+                    "type", "'" + type + "' is unknown (expected movie or series)");
           };
     }
     checkRange("minYear", minYear, 1888, 2100);

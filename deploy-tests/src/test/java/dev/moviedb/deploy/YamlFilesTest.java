@@ -1,0 +1,61 @@
+package dev.moviedb.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class YamlFilesTest {
+
+  @Test
+  void everyYamlDocumentUnderDeploy_parses() {
+    List<Path> files = DeployFiles.deployYamlFiles();
+
+    assertThat(files).isNotEmpty();
+    for (Path file : files) {
+      assertThat(DeployFiles.readDocuments(file)).as(file.toString()).isNotEmpty();
+    }
+  }
+
+  @Test
+  void everyKubernetesDocument_hasApiVersionKindAndName() {
+    for (Path file : DeployFiles.deployYamlFiles()) {
+      DeployFiles.readDocuments(file)
+          .forEach(
+              document -> {
+                assertThat(document.path("apiVersion").asText()).as(file.toString()).isNotEmpty();
+                assertThat(DeployFiles.kind(document)).as(file.toString()).isNotEmpty();
+                if (!DeployFiles.kind(document).equals("Kustomization")
+                    && !DeployFiles.kind(document).equals("Component")) {
+                  assertThat(DeployFiles.name(document)).as(file.toString()).isNotEmpty();
+                }
+              });
+    }
+  }
+
+  @Test
+  void dockerCompose_parsesAndDeclaresTheFourServicesAndTheirInfrastructure() {
+    assertThat(DeployFiles.fieldNames(DeployFiles.compose().path("services")))
+        .contains("kafka", "kafka-init", "qdrant", "redis", "ollama", "ollama-pull")
+        .containsAll(DeployFiles.SERVICES.keySet());
+  }
+
+  @Test
+  void everyServiceDockerfile_runsTheFastJarAsNonRootOnItsPort() throws Exception {
+    for (var service : DeployFiles.SERVICES.entrySet()) {
+      Path dockerfile =
+          DeployFiles.root().resolve(service.getKey()).resolve("src/main/docker/Dockerfile.jvm");
+
+      assertThat(dockerfile).as(service.getKey()).isRegularFile();
+      assertThat(Files.readString(dockerfile))
+          .as(service.getKey())
+          .contains("FROM registry.access.redhat.com/ubi9/openjdk-17-runtime:1.21")
+          .contains("target/quarkus-app/lib/ /deployments/lib/")
+          .contains("USER 185")
+          .contains("EXPOSE " + service.getValue())
+          .contains("-Djava.io.tmpdir=/tmp");
+    }
+  }
+}

@@ -1,0 +1,346 @@
+package dev.moviedb.taste.adapter.in.file;
+
+import dev.moviedb.events.Signal;
+import dev.moviedb.taste.domain.DatePatterns;
+import dev.moviedb.taste.domain.ExportFormat;
+import dev.moviedb.taste.domain.HistoryRow;
+import dev.moviedb.taste.domain.InvalidFileException;
+import dev.moviedb.taste.domain.ParsedHistory;
+import dev.moviedb.taste.domain.Rejection;
+import dev.moviedb.taste.domain.Skipped;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads a Netflix export ({@code NetflixViewingHistory.csv}, {@code ViewingActivity.csv} or {@code
+ * Ratings.csv}), recognised by its header, into rows. The whole file is read before anything is
+ * decided, so that dates are detected from every row and bad rows are reported all together.
+ */
+public class NetflixExportReader {
+
+  private static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
+  private static final Pattern DURATION = Pattern.compile("(\\d{1,3}):(\\d{2}):(\\d{2})");
+
+  private final long autoplaySeconds;
+
+  /**
+   * @param autoplaySeconds viewing sessions shorter than this are autoplay, not taste
+   */
+  public NetflixExportReader(long autoplaySeconds) {
+    this.autoplaySeconds = autoplaySeconds;
+  }
+
+  /**
+   * Reads {@code content}.
+   *
+   * @param profile the profile to keep in a multi-profile file; required when it has several
+   * @param dateFormat overrides the detected date pattern of {@code NetflixViewingHistory.csv}
+   */
+  public ParsedHistory read(byte[] content, String profile, String dateFormat) {
+    String text = decode(content);
+    if (text.isBlank()) {
+      throw new InvalidFileException("the file is empty: send a Netflix export CSV as the body");
+    }
+    List<CSVRecord> records;
+    List<String> header;
+    CSVFormat csv =
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setAllowMissingColumnNames(true)
+            .setTrim(true)
+            .get();
+    try (CSVParser parser = CSVParser.parse(new StringReader(text), csv)) {
+      header = parser.getHeaderNames();
+      records = parser.getRecords();
+    } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+      throw new InvalidFileException("the file is not a readable CSV: " + rootMessage(e));
+    }
+    ExportFormat format = ExportFormat.ofHeader(header);
+    if (format == null) {
+      throw new InvalidFileException(
+          "unknown header '"
+              + String.join(",", header)
+              + "': expected NetflixViewingHistory.csv (Title,Date), ViewingActivity.csv"
+              + " (Profile Name,Start Time,Duration,...) or Ratings.csv (Profile Name,Title"
+              + " Name,Rating Type,...)");
+    }
+    String selected = profile == null || profile.isBlank() ? null : profile.trim();
+    return switch (format) {
+      case VIEWING_HISTORY -> viewingHistory(records, selected, dateFormat);
+      case VIEWING_ACTIVITY -> viewingActivity(records, selectProfile(records, selected));
+      case RATINGS -> ratings(records, selectProfile(records, selected));
+    };
+  }
+
+  private ParsedHistory viewingHistory(List<CSVRecord> records, String profile, String dateFormat) {
+    List<String> dates = records.stream().map(r -> value(r, "Date")).toList();
+    String pattern =
+        dateFormat == null || dateFormat.isBlank() ? detectOrNull(dates) : dateFormat.trim();
+    DateTimeFormatter formatter = pattern == null ? null : DatePatterns.formatter(pattern);
+    List<HistoryRow> rows = new ArrayList<>();
+    List<Rejection> rejected = new ArrayList<>();
+    long line = 1;
+    for (CSVRecord r : records) {
+      line++;
+      String title = value(r, "Title");
+      String date = value(r, "Date");
+      if (title.isEmpty()) {
+        rejected.add(new Rejection(line, "Title", "is empty"));
+        continue;
+      }
+      if (formatter == null) {
+        rejected.add(new Rejection(line, "Date", "'" + date + "' is not a date"));
+        continue;
+      }
+      try {
+        LocalDate day = LocalDate.parse(date, formatter);
+        rows.add(
+            new HistoryRow(
+                line,
+                profile,
+                title,
+                Signal.WATCHED,
+                null,
+                day.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                date));
+      } catch (DateTimeParseException e) {
+        rejected.add(
+            new Rejection(line, "Date", "'" + date + "' does not match the pattern " + pattern));
+      }
+    }
+    return new ParsedHistory(
+        ExportFormat.VIEWING_HISTORY, profile, records.size(), rows, Skipped.NONE, rejected);
+  }
+
+  private static String detectOrNull(List<String> dates) {
+    try {
+      return DatePatterns.detect(dates);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private ParsedHistory viewingActivity(List<CSVRecord> records, String profile) {
+    List<HistoryRow> rows = new ArrayList<>();
+    List<Rejection> rejected = new ArrayList<>();
+    long trailers = 0;
+    long autoplay = 0;
+    long read = 0;
+    long line = 1;
+    for (CSVRecord r : records) {
+      line++;
+      if (!profile.equals(value(r, "Profile Name"))) {
+        continue;
+      }
+      read++;
+      if (!value(r, "Supplemental Video Type").isEmpty()) {
+        trailers++;
+        continue;
+      }
+      String title = value(r, "Title");
+      if (title.isEmpty()) {
+        rejected.add(new Rejection(line, "Title", "is empty"));
+        continue;
+      }
+      String start = value(r, "Start Time");
+      LocalDateTime time;
+      try {
+        time = LocalDateTime.parse(start, TIMESTAMP);
+      } catch (DateTimeParseException e) {
+        rejected.add(
+            new Rejection(line, "Start Time", "'" + start + "' is not YYYY-MM-DD HH:MM:SS"));
+        continue;
+      }
+      String duration = value(r, "Duration");
+      Matcher m = DURATION.matcher(duration);
+      if (!m.matches()) {
+        rejected.add(new Rejection(line, "Duration", "'" + duration + "' is not HH:MM:SS"));
+        continue;
+      }
+      long seconds =
+          Long.parseLong(m.group(1)) * 3600
+              + Long.parseLong(m.group(2)) * 60
+              + Long.parseLong(m.group(3));
+      if (seconds < autoplaySeconds) {
+        autoplay++;
+        continue;
+      }
+      rows.add(
+          new HistoryRow(
+              line,
+              profile,
+              title,
+              Signal.WATCHED,
+              seconds,
+              time.toInstant(ZoneOffset.UTC),
+              start));
+    }
+    return new ParsedHistory(
+        ExportFormat.VIEWING_ACTIVITY,
+        profile,
+        read,
+        rows,
+        new Skipped(trailers, autoplay, 0, 0),
+        rejected);
+  }
+
+  private ParsedHistory ratings(List<CSVRecord> records, String profile) {
+    List<HistoryRow> rows = new ArrayList<>();
+    List<Rejection> rejected = new ArrayList<>();
+    long cleared = 0;
+    long neutral = 0;
+    long read = 0;
+    long line = 1;
+    for (CSVRecord r : records) {
+      line++;
+      if (!profile.equals(value(r, "Profile Name"))) {
+        continue;
+      }
+      read++;
+      String title = value(r, "Title Name");
+      if (title.isEmpty()) {
+        rejected.add(new Rejection(line, "Title Name", "is empty"));
+        continue;
+      }
+      String type = value(r, "Rating Type").toLowerCase(Locale.ROOT);
+      Signal signal;
+      if (type.startsWith("thumb")) {
+        String thumbs = value(r, "Thumbs Value");
+        switch (thumbs) {
+          case "0" -> signal = null;
+          case "1" -> signal = Signal.DISLIKED;
+          case "2" -> signal = Signal.LIKED;
+          case "3" -> signal = Signal.LOVED;
+          default -> {
+            rejected.add(
+                new Rejection(line, "Thumbs Value", "'" + thumbs + "' is not 0, 1, 2 or 3"));
+            continue;
+          }
+        }
+        if (signal == null) {
+          cleared++;
+          continue;
+        }
+      } else if (type.equals("star")) {
+        String stars = value(r, "Star Value");
+        switch (stars) {
+          case "1", "2" -> signal = Signal.DISLIKED;
+          case "3" -> signal = null;
+          case "4", "5" -> signal = Signal.LIKED;
+          default -> {
+            rejected.add(new Rejection(line, "Star Value", "'" + stars + "' is not 1 to 5"));
+            continue;
+          }
+        }
+        if (signal == null) {
+          neutral++;
+          continue;
+        }
+      } else {
+        rejected.add(
+            new Rejection(line, "Rating Type", "'" + type + "' is neither thumb nor star"));
+        continue;
+      }
+      String ts = value(r, "Event Utc Ts");
+      LocalDateTime time;
+      try {
+        time = LocalDateTime.parse(ts, TIMESTAMP);
+      } catch (DateTimeParseException e) {
+        rejected.add(
+            new Rejection(line, "Event Utc Ts", "'" + ts + "' is not YYYY-MM-DD HH:MM:SS"));
+        continue;
+      }
+      rows.add(
+          new HistoryRow(line, profile, title, signal, null, time.toInstant(ZoneOffset.UTC), ts));
+    }
+    return new ParsedHistory(
+        ExportFormat.RATINGS, profile, read, rows, new Skipped(0, 0, cleared, neutral), rejected);
+  }
+
+  /** The profile to read: the one asked for, or the only one in the file. */
+  private static String selectProfile(List<CSVRecord> records, String wanted) {
+    Set<String> profiles = new LinkedHashSet<>();
+    for (CSVRecord r : records) {
+      profiles.add(value(r, "Profile Name"));
+    }
+    if (wanted != null) {
+      if (!profiles.contains(wanted)) {
+        throw new IllegalArgumentException(
+            "profile '" + wanted + "' is not in the file; its profiles are " + profiles);
+      }
+      return wanted;
+    }
+    if (profiles.size() > 1) {
+      throw new IllegalArgumentException(
+          "the file holds several profiles " + profiles + ": choose one with ?profile=...");
+    }
+    return profiles.isEmpty() ? "" : profiles.iterator().next();
+  }
+
+  private static String value(CSVRecord r, String column) {
+    if (!r.isSet(column)) {
+      return "";
+    }
+    String v = r.get(column);
+    return v == null ? "" : v.trim();
+  }
+
+  /** Strict UTF-8, without a leading byte-order mark. */
+  static String decode(byte[] content) {
+    if (content.length >= 2 && content[0] == 'P' && content[1] == 'K') {
+      throw new InvalidFileException(
+          "the file is a zip archive: unzip the Netflix export and upload the CSV file inside it"
+              + " (NetflixViewingHistory.csv, CONTENT_INTERACTION/ViewingActivity.csv or"
+              + " Ratings.csv)");
+    }
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(content))
+              .toString();
+    } catch (CharacterCodingException e) {
+      throw new InvalidFileException(
+          "the file is not UTF-8 text: it may be binary, or saved as Latin-1/Windows-1252; save it"
+              + " as UTF-8 CSV and upload it again");
+    }
+    if (text.indexOf('\0') >= 0) {
+      throw new InvalidFileException("the file is binary, not a CSV text file");
+    }
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+}

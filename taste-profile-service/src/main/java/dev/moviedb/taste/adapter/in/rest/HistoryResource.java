@@ -1,0 +1,65 @@
+package dev.moviedb.taste.adapter.in.rest;
+
+import dev.moviedb.taste.adapter.in.file.NetflixExportReader;
+import dev.moviedb.taste.application.ImportHistory;
+import dev.moviedb.taste.config.TasteConfig;
+import dev.moviedb.taste.domain.HistoryReport;
+import dev.moviedb.taste.domain.InvalidFileException;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/** {@code /v1/users/{userId}/history}: upload a Netflix export CSV as the request body. */
+@Path("/v1/users/{userId}/history")
+@Produces(MediaType.APPLICATION_JSON)
+public class HistoryResource {
+
+  private final ImportHistory importHistory;
+  private final NetflixExportReader reader;
+  private final long maxBytes;
+
+  public HistoryResource(ImportHistory importHistory, TasteConfig config) {
+    this.importHistory = importHistory;
+    this.reader = new NetflixExportReader(config.autoplaySeconds());
+    this.maxBytes = config.maxUploadBytes();
+  }
+
+  @POST
+  @Blocking
+  @Consumes(MediaType.WILDCARD)
+  public HistoryReport upload(
+      @PathParam("userId") String userId,
+      @QueryParam("profile") String profile,
+      @QueryParam("dateFormat") String dateFormat,
+      InputStream body) {
+    byte[] content = readAtMost(body, maxBytes);
+    return importHistory.run(userId, reader.read(content, profile, dateFormat));
+  }
+
+  static byte[] readAtMost(InputStream body, long maxBytes) {
+    if (body == null) {
+      throw new InvalidFileException("the request has no body: send the CSV file as the body");
+    }
+    try {
+      byte[] content = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+      if (content.length > maxBytes) {
+        throw new InvalidFileException(
+            413,
+            "the upload is over the limit of "
+                + maxBytes
+                + " bytes (50 MB): upload one CSV file, not the whole archive");
+      }
+      return content;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

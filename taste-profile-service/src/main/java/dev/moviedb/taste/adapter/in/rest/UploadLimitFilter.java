@@ -1,0 +1,51 @@
+package dev.moviedb.taste.adapter.in.rest;
+
+import dev.moviedb.taste.config.TasteConfig;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Refuses an upload whose declared Content-Length is over the limit with a JSON message, before the
+ * body is read (the HTTP layer's own limit answers 413 without explanation).
+ */
+@ApplicationScoped
+public class UploadLimitFilter {
+
+  void register(@Observes Filters filters, TasteConfig config) {
+    long limit = config.maxUploadBytes();
+    filters.register(
+        rc -> {
+          String length = rc.request().getHeader("Content-Length");
+          if (HttpMethod.POST.equals(rc.request().method())
+              && length != null
+              && tooLarge(length, limit)) {
+            String message =
+                "the upload is "
+                    + length
+                    + " bytes, over the limit of "
+                    + limit
+                    + " bytes (50 MB): upload one CSV file (NetflixViewingHistory.csv,"
+                    + " ViewingActivity.csv or Ratings.csv), not the whole archive";
+            rc.response()
+                .setStatusCode(413)
+                .putHeader("Content-Type", "application/json")
+                .putHeader("Connection", "close")
+                .end(new JsonObject().put("status", 413).put("error", message).encode());
+            return;
+          }
+          rc.next();
+        },
+        100);
+  }
+
+  private static boolean tooLarge(String length, long limit) {
+    try {
+      return Long.parseLong(length.trim()) > limit;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+}
