@@ -187,7 +187,7 @@ final class DeployFiles {
       if (Files.isDirectory(path)) {
         kustomizeInto(path, resources, problems);
       } else if (Files.isRegularFile(path)) {
-        resources.addAll(readDocuments(path).stream().map(JsonNode::deepCopy).toList());
+        readDocuments(path).forEach(d -> resources.add(d.deepCopy()));
       } else {
         problems.add(file + ": resource " + entry.asText() + " does not exist");
       }
