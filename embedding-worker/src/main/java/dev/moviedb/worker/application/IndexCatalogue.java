@@ -4,7 +4,7 @@ import dev.moviedb.events.TitlePublished;
 import dev.moviedb.vectors.embedding.TextEmbedder;
 import dev.moviedb.vectors.store.StoredTitle;
 import dev.moviedb.vectors.store.VectorStore;
-import dev.moviedb.worker.domain.DocumentText;
+import dev.moviedb.vectors.text.DocumentText;
 import dev.moviedb.worker.domain.TitleResolver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

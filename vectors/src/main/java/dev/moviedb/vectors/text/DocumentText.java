@@ -1,4 +1,4 @@
-package dev.moviedb.worker.domain;
+package dev.moviedb.vectors.text;
 
 import dev.moviedb.events.TitlePublished;
 import dev.moviedb.events.TitleType;
