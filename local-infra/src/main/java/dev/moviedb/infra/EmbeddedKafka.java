@@ -54,7 +54,9 @@ public final class EmbeddedKafka implements AutoCloseable {
       try (OutputStream out = Files.newOutputStream(config)) {
         props.store(out, "MovieDB local Kafka broker");
       }
-      format(config);
+      if (!Files.exists(logDir.resolve("meta.properties"))) {
+        format(config); // first start only: a formatted directory keeps its cluster id
+      }
       server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
       server.startup();
       createTopics(bootstrapServers());
@@ -69,12 +71,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     int rc =
         StorageTool.execute(
             new String[] {
-              "format",
-              "--cluster-id",
-              Uuid.randomUuid().toString(),
-              "--config",
-              config.toString(),
-              "--ignore-formatted"
+              "format", "--cluster-id", Uuid.randomUuid().toString(), "--config", config.toString()
             },
             new PrintStream(output, true, StandardCharsets.UTF_8));
     if (rc != 0) {

@@ -1,0 +1,343 @@
+package dev.moviedb.evaluation;
+
+import dev.moviedb.evaluation.Report.Table;
+import dev.moviedb.vectors.embedding.EmbeddingModels;
+import dev.moviedb.vectors.embedding.InProcessEmbedder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs every evaluation the available data allows and writes the Markdown report. */
+@Command(
+    name = "eval",
+    mixinStandardHelpOptions = true,
+    description =
+        "Evaluates query -> title retrieval, taste -> title ranking and diversity on public data.")
+public final class Evaluate implements Callable<Integer> {
+
+  static final int QUICK_TOMT_QUERIES = 100;
+  static final int QUICK_USERS = 50;
+
+  @Option(
+      names = "--data",
+      description = "Shared data directory (default: -Dmoviedb.shared-data or ../shared/data).")
+  Path data;
+
+  @Option(
+      names = "--catalog",
+      description = "Catalogue CSV (default: DATA/catalog/netflix_titles.csv).")
+  Path catalog;
+
+  @Option(names = "--queries", description = "Labelled queries JSONL (default: the bundled set).")
+  Path queries;
+
+  @Option(
+      names = "--models",
+      split = ",",
+      defaultValue = "bge-small-en-v1.5-q,all-minilm-l6-v2-q",
+      description = "Embedding models, comma-separated (default: ${DEFAULT-VALUE}).")
+  List<String> models;
+
+  @Option(names = "--out", defaultValue = "docs/EVALUATION.md", description = "Report file.")
+  Path out;
+
+  @Option(names = "--max-users", defaultValue = "200", description = "MovieLens users to score.")
+  int maxUsers;
+
+  @Option(
+      names = "--quick",
+      description =
+          "Small run: at most "
+              + QUICK_TOMT_QUERIES
+              + " TOMT queries and "
+              + QUICK_USERS
+              + " MovieLens users.")
+  boolean quick;
+
+  @Option(
+      names = "--cache",
+      description = "Embedding cache directory (default: evaluation/target/cache).")
+  Path cache;
+
+  private String[] args = new String[0];
+
+  public static void main(String[] args) {
+    Evaluate evaluate = new Evaluate();
+    evaluate.args = args;
+    System.exit(new CommandLine(evaluate).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    long started = System.nanoTime();
+    Path dataDir = dataDir();
+    Path catalogFile = catalog != null ? catalog : dataDir.resolve("catalog/netflix_titles.csv");
+    Path cacheDir = cache != null ? cache : defaultCache();
+    int users = quick ? Math.min(maxUsers, QUICK_USERS) : maxUsers;
+
+    Report report = new Report("MovieDB evaluation");
+    report
+        .fact("Date", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+        .fact("Git commit", gitCommit())
+        .fact("Machine", machine())
+        .fact("Command", "`" + command() + "`")
+        .fact("Models", String.join(", ", models))
+        .fact("Data", dataDir.toAbsolutePath().normalize().toString())
+        .fact("Run", quick ? "quick (--quick)" : "full");
+
+    if (!Files.isRegularFile(catalogFile)) {
+      report.skipped(
+          "Everything: the catalogue "
+              + catalogFile
+              + " is absent, and every evaluation ranks it. Pass --data or --catalog.");
+      return finish(report, started);
+    }
+    Catalogue catalogue = Catalogue.load(catalogFile);
+    report.fact(
+        "Catalogue",
+        catalogFile.getFileName()
+            + ": "
+            + catalogue.size()
+            + " titles ("
+            + catalogue.rejected()
+            + " rows rejected by the importer)");
+
+    List<InProcessEmbedder> embedders = new ArrayList<>();
+    try (Bm25Index bm25 = new Bm25Index(catalogue.titles())) {
+      List<ModelRun> runs = new ArrayList<>();
+      EmbeddingCache embeddingCache = new EmbeddingCache(cacheDir);
+      for (String id : models) {
+        try {
+          EmbeddingModels model = EmbeddingModels.byId(id.strip());
+          InProcessEmbedder embedder = new InProcessEmbedder(model, 2, 1);
+          embedders.add(embedder);
+          long t = System.nanoTime();
+          DenseIndex index =
+              new DenseIndex(
+                  embeddingCache.vectors(catalogFile, catalogue.documentTexts(), embedder));
+          report.note(
+              model.id() + ": title vectors ready in " + seconds(t) + " (cache " + cacheDir + ")");
+          runs.add(new ModelRun(model.id(), embedder, index));
+        } catch (RuntimeException e) {
+          report.skipped("Model " + id + ": " + e.getMessage());
+        }
+      }
+
+      report.section("Query -> title");
+      QueryEval queryEval = new QueryEval(catalogue, bm25, runs);
+      List<QueryCase> labelled =
+          queries != null ? QuerySets.labelled(queries) : QuerySets.labelledDefault();
+      List<QueryCase> labelledKnown = QuerySets.resolve(labelled, catalogue);
+      if (labelledKnown.size() < labelled.size()) {
+        report.note(
+            (labelled.size() - labelledKnown.size())
+                + " labelled requests dropped: none of their answers is in the catalogue.");
+      }
+      long t = System.nanoTime();
+      report.table(
+          retrievalTable(
+              "Labelled requests (" + labelledKnown.size() + ", English and Dutch)",
+              "The team's own requests with accepted answers; type and runtime constraints are"
+                  + " applied as filters for every method. MRR counts the first accepted answer"
+                  + " within the top 100.",
+              queryEval.evaluate("labelled", labelledKnown)));
+      report.note("labelled requests evaluated in " + seconds(t));
+
+      Path tomtFile = dataDir.resolve("tomt/tomt_train_netflix.jsonl");
+      if (Files.isRegularFile(tomtFile)) {
+        List<QueryCase> all = QuerySets.tomt(tomtFile);
+        List<QueryCase> tomt = QuerySets.resolve(all, catalogue);
+        if (quick && tomt.size() > QUICK_TOMT_QUERIES) {
+          tomt = tomt.subList(0, QUICK_TOMT_QUERIES);
+        }
+        t = System.nanoTime();
+        report.table(
+            retrievalTable(
+                "Reddit TOMT (" + tomt.size() + " of " + all.size() + " queries)",
+                "Long, messy \"I remember a movie where...\" posts (title + text, first "
+                    + Bm25Index.MAX_QUERY_CHARS
+                    + " characters for BM25); one gold title each.",
+                queryEval.evaluate("tomt", tomt)));
+        report.note("TOMT evaluated in " + seconds(t));
+      } else {
+        report.skipped("Reddit TOMT query -> title: " + tomtFile + " is absent.");
+      }
+      if (queryEval.failures() > 0) {
+        report.note(queryEval.failures() + " method calls failed on a query; counted as misses.");
+      }
+
+      Path ratingsFile = dataDir.resolve("movielens/ratings.csv");
+      Path linkFile = dataDir.resolve("movielens/ml_small_to_netflix_show_id.csv");
+      if (!Files.isRegularFile(ratingsFile) || !Files.isRegularFile(linkFile)) {
+        report.skipped(
+            "MovieLens taste -> title and diversity: "
+                + (Files.isRegularFile(ratingsFile) ? linkFile : ratingsFile)
+                + " is absent.");
+      } else if (runs.isEmpty()) {
+        report.skipped("MovieLens taste -> title and diversity: no embedding model loaded.");
+      } else {
+        t = System.nanoTime();
+        TasteEval.Result r =
+            new TasteEval(catalogue, runs).evaluate(MovieLens.load(ratingsFile, linkFile), users);
+        tasteTables(report, r, users);
+        report.note("MovieLens evaluated in " + seconds(t));
+      }
+    } finally {
+      embedders.forEach(InProcessEmbedder::close);
+    }
+    return finish(report, started);
+  }
+
+  private static Table retrievalTable(String title, String note, List<RetrievalScore> scores) {
+    List<List<String>> rows = new ArrayList<>();
+    for (RetrievalScore s : scores) {
+      rows.add(
+          List.of(
+              s.method(),
+              String.valueOf(s.queries()),
+              Report.num(s.hit1()),
+              Report.num(s.hit10()),
+              Report.num(s.mrr())));
+    }
+    return new Table(title, note, List.of("method", "queries", "hit@1", "hit@10", "MRR"), rows);
+  }
+
+  private static void tasteTables(Report report, TasteEval.Result r, int users) {
+    report.section("Taste -> title (MovieLens ml-latest-small)");
+    String protocol =
+        String.format(
+            java.util.Locale.ROOT,
+            "%d linked ratings from %d users; %d users have >= %d linked ratings; %d scored"
+                + " (limit %d), %d skipped without a held-out liked title. Per user the newest"
+                + " 20%% is held out; the taste vector comes from the rest through SignalWeights"
+                + " and TasteMath (rating >= 4 LIKED, <= 2 DISLIKED, else WATCHED; negative share"
+                + " %.1f). Relevant: held-out titles rated >= 4. Training titles are excluded"
+                + " from every ranking. The genre request is \"a <genre>\" for the commonest"
+                + " genre of the user's held-out liked titles (an oracle request), fused as"
+                + " %.1f z(query) + %.1f z(taste) over the whole catalogue.",
+            r.linkedRatings(),
+            r.ratedUsers(),
+            r.eligibleUsers(),
+            TasteEval.MIN_RATINGS,
+            r.evaluatedUsers(),
+            users,
+            r.skippedNoHeldOutLike(),
+            TasteEval.NEGATIVE_SHARE,
+            TasteEval.ALPHA,
+            1 - TasteEval.ALPHA);
+    List<List<String>> rows = new ArrayList<>();
+    for (TasteEval.TasteScore s : r.taste()) {
+      rows.add(
+          List.of(
+              s.method(),
+              String.valueOf(s.users()),
+              Report.num(s.hit10()),
+              Report.num(s.ndcg10())));
+    }
+    report.table(
+        new Table(
+            "Held-out liked titles",
+            protocol,
+            List.of("method", "users", "hit@10", "nDCG@10"),
+            rows));
+
+    List<List<String>> div = new ArrayList<>();
+    for (TasteEval.DiversityScore s : r.diversity()) {
+      div.add(
+          List.of(
+              s.model(),
+              s.method(),
+              Report.num(s.hit10()),
+              Report.num(s.ndcg10()),
+              Report.num(s.intraListSimilarity()),
+              Report.num(s.coverage())));
+    }
+    report.table(
+        new Table(
+            "Diversity (MMR over the taste top 100, lambda = 1 - diversity)",
+            "Intra-list similarity: mean pairwise cosine of the top 10 (lower is more varied)."
+                + " Coverage: distinct titles in all scored users' top 10 / catalogue size.",
+            List.of("model", "ranking", "hit@10", "nDCG@10", "intra-list similarity", "coverage"),
+            div));
+  }
+
+  private int finish(Report report, long started) throws IOException {
+    report.fact("Duration", seconds(started));
+    String md = report.markdown();
+    System.out.println(md);
+    Path target = out.toAbsolutePath();
+    Files.createDirectories(target.getParent());
+    Files.writeString(target, md, StandardCharsets.UTF_8);
+    System.err.println("report written to " + target);
+    return 0;
+  }
+
+  private Path dataDir() {
+    if (data != null) {
+      return data;
+    }
+    String prop = System.getProperty("moviedb.shared-data");
+    return Path.of(prop != null && !prop.isBlank() ? prop : "../shared/data");
+  }
+
+  private static Path defaultCache() {
+    return Files.isDirectory(Path.of("evaluation"))
+        ? Path.of("evaluation", "target", "cache")
+        : Path.of("target", "cache");
+  }
+
+  private String command() {
+    String given = System.getProperty("moviedb.command");
+    String prefix = given != null && !given.isBlank() ? given : "java " + Evaluate.class.getName();
+    return args.length == 0 ? prefix : prefix + " " + String.join(" ", args);
+  }
+
+  static String gitCommit() {
+    try {
+      Process p =
+          new ProcessBuilder("git", "rev-parse", "--short", "HEAD")
+              .redirectErrorStream(true)
+              .start();
+      String outText =
+          new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      if (p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 && !outText.isEmpty()) {
+        return outText;
+      }
+    } catch (IOException e) {
+      // no git on this machine: say so below
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return "unknown (git rev-parse failed)";
+  }
+
+  static String machine() {
+    Runtime rt = Runtime.getRuntime();
+    return rt.availableProcessors()
+        + " CPUs (nproc), "
+        + System.getProperty("os.name")
+        + " "
+        + System.getProperty("os.version")
+        + " "
+        + System.getProperty("os.arch")
+        + ", Java "
+        + System.getProperty("java.version")
+        + ", max heap "
+        + rt.maxMemory() / (1024 * 1024)
+        + " MiB";
+  }
+
+  private static String seconds(long startNanos) {
+    return String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - startNanos) / 1e9);
+  }
+}

@@ -1,0 +1,108 @@
+package dev.moviedb.evaluation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntPredicate;
+import java.util.stream.Collectors;
+
+/**
+ * Query -> title: BM25, dense per model, hybrid (RRF of BM25 and dense top-100) per model, and a
+ * random baseline, each over the same requests with the same constraints applied.
+ */
+public final class QueryEval {
+
+  public static final int DEPTH = 100;
+  static final long RANDOM_SEED = 42;
+
+  private final Catalogue catalogue;
+  private final Bm25Index bm25;
+  private final List<ModelRun> models;
+  private int failures;
+
+  public QueryEval(Catalogue catalogue, Bm25Index bm25, List<ModelRun> models) {
+    this.catalogue = catalogue;
+    this.bm25 = bm25;
+    this.models = models;
+  }
+
+  public List<RetrievalScore> evaluate(String querySet, List<QueryCase> cases) {
+    Map<String, Accumulator> acc = new LinkedHashMap<>();
+    acc.put("random (broken on purpose)", new Accumulator());
+    acc.put("BM25", new Accumulator());
+    for (ModelRun m : models) {
+      acc.put("dense " + m.modelId(), new Accumulator());
+      acc.put("hybrid RRF BM25 + " + m.modelId(), new Accumulator());
+    }
+    int n = 0;
+    for (QueryCase c : cases) {
+      Set<Integer> gold =
+          c.answers().stream()
+              .map(catalogue::indexOf)
+              .filter(i -> i >= 0)
+              .collect(Collectors.toSet());
+      IntPredicate allowed = c.allowed(catalogue);
+      acc.get("random (broken on purpose)")
+          .add(Rankings.random(catalogue.size(), DEPTH, allowed, RANDOM_SEED + n), gold);
+      List<Integer> lexical = bm25(c.query(), allowed);
+      acc.get("BM25").add(lexical, gold);
+      for (ModelRun m : models) {
+        List<Integer> dense = dense(m, c.query(), allowed);
+        acc.get("dense " + m.modelId()).add(dense, gold);
+        acc.get("hybrid RRF BM25 + " + m.modelId())
+            .add(Rrf.fuse(List.of(lexical, dense), Rrf.DEFAULT_K, DEPTH), gold);
+      }
+      n++;
+      if (n % 100 == 0) {
+        System.err.printf("%s: %d/%d queries%n", querySet, n, cases.size());
+      }
+    }
+    List<RetrievalScore> out = new ArrayList<>();
+    acc.forEach((method, a) -> out.add(a.score(querySet, method)));
+    return out;
+  }
+
+  private List<Integer> bm25(String query, IntPredicate allowed) {
+    try {
+      return bm25.search(query, DEPTH, allowed);
+    } catch (RuntimeException e) {
+      failures++;
+      System.err.println("BM25 failed on a query (counted as a miss): " + e);
+      return List.of();
+    }
+  }
+
+  private List<Integer> dense(ModelRun m, String query, IntPredicate allowed) {
+    try {
+      return m.index().search(m.embedder().embedQuery(query), DEPTH, allowed);
+    } catch (RuntimeException e) {
+      failures++;
+      System.err.println(m.modelId() + " failed on a query (counted as a miss): " + e);
+      return List.of();
+    }
+  }
+
+  /** Queries on which a method threw; each counts as a miss. */
+  public int failures() {
+    return failures;
+  }
+
+  private static final class Accumulator {
+    private final List<Double> hit1 = new ArrayList<>();
+    private final List<Double> hit10 = new ArrayList<>();
+    private final List<Double> rr = new ArrayList<>();
+
+    void add(List<Integer> ranking, Set<Integer> gold) {
+      hit1.add(Metrics.hitAt(ranking, gold, 1));
+      hit10.add(Metrics.hitAt(ranking, gold, 10));
+      rr.add(Metrics.reciprocalRank(ranking, gold, DEPTH));
+    }
+
+    RetrievalScore score(String set, String method) {
+      return new RetrievalScore(
+          set, method, rr.size(), Metrics.mean(hit1), Metrics.mean(hit10), Metrics.mean(rr));
+    }
+  }
+}

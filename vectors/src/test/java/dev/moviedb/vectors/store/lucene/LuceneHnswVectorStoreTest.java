@@ -1,0 +1,24 @@
+package dev.moviedb.vectors.store.lucene;
+
+import dev.moviedb.vectors.store.VectorStore;
+import dev.moviedb.vectors.store.VectorStoreContractTest;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The same contract when searches walk the HNSW graph (catalogues above the exact-scan limit). */
+class LuceneHnswVectorStoreTest extends VectorStoreContractTest {
+
+  @TempDir Path dir;
+
+  @Override
+  protected VectorStore createStore() {
+    return LuceneVectorStore.forWriting(dir).withExactScanLimit(0);
+  }
+
+  @Override
+  protected VectorStore reopen(String modelId, int dimension) {
+    VectorStore reader = LuceneVectorStore.forReading(dir, 0).withExactScanLimit(0);
+    reader.bindModel(modelId, dimension);
+    return reader;
+  }
+}
