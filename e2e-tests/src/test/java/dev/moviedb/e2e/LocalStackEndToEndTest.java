@@ -107,6 +107,53 @@ class LocalStackEndToEndTest {
         .doesNotContain("stopped");
   }
 
+  @Test
+  @Order(5)
+  void uploadedNetflixHistory_becomesTasteThatRanksAndExplains() throws Exception {
+    Path history = Path.of("src/test/resources/NetflixViewingHistory.csv").toAbsolutePath();
+    Run upload = moviedb("history", "anna", history.toString());
+    assertThat(upload.output()).contains("\"eventsPublished\":4");
+
+    JsonNode answer = null;
+    for (int i = 0; i < 120; i++) {
+      answer = get("/v1/recommendations?userId=anna&limit=5");
+      if (answer.path("meta").path("usedTaste").asBoolean()) {
+        break;
+      }
+      Thread.sleep(500);
+    }
+    assertThat(answer.path("meta").path("usedTaste").asBoolean()).as(answer.toString()).isTrue();
+    List<String> titles = new ArrayList<>();
+    answer.get("items").forEach(item -> titles.add(item.get("title").asText()));
+    assertThat(titles)
+        .as("watched titles are not recommended")
+        .doesNotContain("The Last Kingdom", "Vikings");
+    assertThat(answer.get("items").get(0).get("because").toString())
+        .containsAnyOf("The Last Kingdom", "Vikings");
+    assertThat(answer.get("items").get(0).get("tasteScore").isNumber()).isTrue();
+  }
+
+  @Test
+  @Order(6)
+  void downAndUpAgain_keepsTheCatalogue() throws Exception {
+    assertThat(moviedb("down").exitCode()).isZero();
+    Run up = moviedb("up");
+    assertThat(up.exitCode()).as(up.output()).isZero();
+    assertThat(up.output()).contains("published: 0");
+    assertThat(recommend("a series where King Alfred confronts the vikings", 3).toString())
+        .contains("The Last Kingdom");
+  }
+
+  private static JsonNode get(String pathAndQuery) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + recommendPort + pathAndQuery))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(response.body());
+  }
+
   private static JsonNode recommend(String query, int limit)
       throws IOException, InterruptedException {
     URI uri =
