@@ -176,6 +176,22 @@ class CatalogImportTest {
   }
 
   @Test
+  void plainTextReport_isReadableOnATerminal() {
+    given()
+        .contentType("application/x-ndjson")
+        .accept("text/plain")
+        .body(
+            (line("t7", "a", "Alpha", 2001, "") + line("t7", "b", "", 2002, ""))
+                .getBytes(StandardCharsets.UTF_8))
+        .post("/v1/catalog/imports?name=terminal.jsonl")
+        .then()
+        .statusCode(200)
+        .contentType(containsString("text/plain"))
+        .body(containsString("published           1"))
+        .body(containsString("line 2, title: title is missing"));
+  }
+
+  @Test
   void emptyFileAndWrongContentType_getClearErrors() {
     given()
         .contentType("text/csv")

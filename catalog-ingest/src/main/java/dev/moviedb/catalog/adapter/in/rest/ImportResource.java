@@ -25,7 +25,7 @@ import java.util.Set;
 
 /** {@code /v1/catalog/imports}: import a catalogue file sent as the request body. */
 @Path("/v1/catalog/imports")
-@Produces(MediaType.APPLICATION_JSON)
+@Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
 public class ImportResource {
 
   private static final Set<String> ACCEPTED_TYPES =
@@ -52,6 +52,7 @@ public class ImportResource {
   public Response importFile(
       InputStream body,
       @HeaderParam("Content-Type") String contentType,
+      @HeaderParam("Accept") String accept,
       @QueryParam("format") String format,
       @QueryParam("mode") String mode,
       @QueryParam("source") String source,
@@ -99,6 +100,12 @@ public class ImportResource {
       int status = "COMPLETED".equals(report.status()) ? 200 : report.published() > 0 ? 207 : 400;
       if (report.error() != null && report.error().startsWith("Kafka did not acknowledge")) {
         status = 503;
+      }
+      if (accept != null && accept.startsWith(MediaType.TEXT_PLAIN)) {
+        return Response.status(status)
+            .type(MediaType.TEXT_PLAIN)
+            .entity(ReportText.render(report))
+            .build();
       }
       return Response.status(status).entity(report).build();
     } catch (InvalidFileException e) {
