@@ -3,15 +3,20 @@ package dev.moviedb.taste.application;
 import dev.moviedb.events.WatchRecorded;
 import dev.moviedb.taste.application.port.WatchEventPublisher;
 import dev.moviedb.taste.domain.EventIds;
+import dev.moviedb.taste.domain.FileReport;
 import dev.moviedb.taste.domain.HistoryReport;
 import dev.moviedb.taste.domain.HistoryRow;
 import dev.moviedb.taste.domain.ParsedHistory;
+import dev.moviedb.taste.domain.ParsedUpload;
+import dev.moviedb.taste.domain.Rejection;
+import dev.moviedb.taste.domain.Skipped;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Use case: turns a parsed Netflix export into {@code WatchRecorded} events with deterministic ids,
- * publishes the good rows and reports the rest.
+ * Use case: turns a parsed Netflix export (one file or the files of a zip) into {@code
+ * WatchRecorded} events with deterministic ids, publishes the good rows and reports the rest.
  */
 @ApplicationScoped
 public class ImportHistory {
@@ -23,18 +28,43 @@ public class ImportHistory {
   }
 
   public HistoryReport run(String userId, ParsedHistory parsed) {
+    return run(userId, ParsedUpload.of(parsed));
+  }
+
+  /** Publishes the events of every file of the upload together, then reports per file. */
+  public HistoryReport run(String userId, ParsedUpload upload) {
     requireUser(userId);
-    List<WatchRecorded> events =
-        parsed.rows().stream().map(r -> toEvent(userId, parsed, r)).toList();
+    List<WatchRecorded> events = new ArrayList<>();
+    List<FileReport> files = new ArrayList<>();
+    List<Rejection> rejected = new ArrayList<>();
+    Skipped skipped = Skipped.NONE;
+    long rowsRead = 0;
+    for (ParsedHistory parsed : upload.files()) {
+      for (HistoryRow row : parsed.rows()) {
+        events.add(toEvent(userId, parsed, row));
+      }
+      files.add(
+          new FileReport(
+              parsed.name(),
+              parsed.format().fileName(),
+              parsed.rowsRead(),
+              parsed.rows().size(),
+              parsed.skipped(),
+              parsed.rejected().size()));
+      rejected.addAll(parsed.rejected());
+      skipped = skipped.plus(parsed.skipped());
+      rowsRead += parsed.rowsRead();
+    }
     publisher.publish(events);
     return new HistoryReport(
         userId,
-        parsed.format().fileName(),
-        parsed.profile(),
-        parsed.rowsRead(),
+        upload.format(),
+        upload.profile(),
+        rowsRead,
         events.size(),
-        parsed.skipped(),
-        parsed.rejected());
+        skipped,
+        rejected,
+        files);
   }
 
   static WatchRecorded toEvent(String userId, ParsedHistory parsed, HistoryRow row) {

@@ -28,7 +28,8 @@ public enum ExportFormat {
           "Device Type",
           "Bookmark",
           "Latest Bookmark",
-          "Country"));
+          "Country")),
+  MY_LIST("MyList.csv", List.of("Profile Name", "Title Name", "Country", "Utc Title Add Date"));
 
   private final String fileName;
   private final List<String> header;

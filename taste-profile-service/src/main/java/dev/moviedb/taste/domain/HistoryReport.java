@@ -2,7 +2,12 @@ package dev.moviedb.taste.domain;
 
 import java.util.List;
 
-/** What one upload did, for a person to read. */
+/**
+ * What one upload did, for a person to read: totals over its files, every rejected row (by file and
+ * line), and one entry per file.
+ *
+ * @param format the single file's format name, or {@code zip}
+ */
 public record HistoryReport(
     String userId,
     String format,
@@ -10,4 +15,5 @@ public record HistoryReport(
     long rowsRead,
     long eventsPublished,
     Skipped skipped,
-    List<Rejection> rejected) {}
+    List<Rejection> rejected,
+    List<FileReport> files) {}

@@ -11,4 +11,12 @@ package dev.moviedb.taste.domain;
 public record Skipped(long trailers, long autoplay, long cleared, long neutral) {
 
   public static final Skipped NONE = new Skipped(0, 0, 0, 0);
+
+  public Skipped plus(Skipped other) {
+    return new Skipped(
+        trailers + other.trailers,
+        autoplay + other.autoplay,
+        cleared + other.cleared,
+        neutral + other.neutral);
+  }
 }

@@ -66,13 +66,15 @@ public record TitleFilter(
     if (type != null && t.type() != type) {
       return false;
     }
-    Set<String> titleGenres =
-        t.genres().stream().map(TitleFilter::genreKey).collect(Collectors.toSet());
-    if (!genres.isEmpty() && genres.stream().noneMatch(titleGenres::contains)) {
-      return false;
-    }
-    if (excludedGenres.stream().anyMatch(titleGenres::contains)) {
-      return false;
+    if (!genres.isEmpty() || !excludedGenres.isEmpty()) {
+      Set<String> titleGenres =
+          t.genres().stream().map(TitleFilter::genreKey).collect(Collectors.toSet());
+      if (!genres.isEmpty() && genres.stream().noneMatch(titleGenres::contains)) {
+        return false;
+      }
+      if (excludedGenres.stream().anyMatch(titleGenres::contains)) {
+        return false;
+      }
     }
     if (minYear != null && (t.year() == null || t.year() < minYear)) {
       return false;

@@ -6,6 +6,7 @@ import dev.moviedb.taste.domain.ExportFormat;
 import dev.moviedb.taste.domain.HistoryRow;
 import dev.moviedb.taste.domain.InvalidFileException;
 import dev.moviedb.taste.domain.ParsedHistory;
+import dev.moviedb.taste.domain.ParsedUpload;
 import dev.moviedb.taste.domain.Rejection;
 import dev.moviedb.taste.domain.Skipped;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -32,32 +34,124 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads a Netflix export ({@code NetflixViewingHistory.csv}, {@code ViewingActivity.csv} or {@code
- * Ratings.csv}), recognised by its header, into rows. The whole file is read before anything is
- * decided, so that dates are detected from every row and bad rows are reported all together.
+ * Reads a Netflix export ({@code NetflixViewingHistory.csv}, {@code ViewingActivity.csv}, {@code
+ * Ratings.csv} or {@code MyList.csv}), recognised by its header, into rows; or the whole export
+ * zip, whose Netflix files are all read. Everything is read before anything is decided, so that
+ * dates are detected from every row, the profile is chosen across all files and bad rows are
+ * reported all together.
  */
 public class NetflixExportReader {
 
   private static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
   private static final Pattern DURATION = Pattern.compile("(\\d{1,3}):(\\d{2}):(\\d{2})");
+  private static final long MB = 1024 * 1024;
 
   private final long autoplaySeconds;
+  private final long maxEntryBytes;
+  private final long maxTotalBytes;
+
+  /** A CSV parsed but not yet interpreted. */
+  private record Csv(ExportFormat format, List<CSVRecord> records) {}
 
   /**
    * @param autoplaySeconds viewing sessions shorter than this are autoplay, not taste
    */
   public NetflixExportReader(long autoplaySeconds) {
-    this.autoplaySeconds = autoplaySeconds;
+    this(autoplaySeconds, 100 * MB, 200 * MB);
   }
 
   /**
-   * Reads {@code content}.
+   * @param maxEntryBytes a zip entry unpacking to more than this is refused
+   * @param maxTotalBytes a zip unpacking to more than this in all is refused
+   */
+  NetflixExportReader(long autoplaySeconds, long maxEntryBytes, long maxTotalBytes) {
+    this.autoplaySeconds = autoplaySeconds;
+    this.maxEntryBytes = maxEntryBytes;
+    this.maxTotalBytes = maxTotalBytes;
+  }
+
+  /**
+   * Reads an upload: one export CSV, or a whole export zip (recognised by its magic bytes) whose
+   * Netflix files are all read with the same profile. A file that cannot be read as a whole fails
+   * the upload, so nothing is half-applied.
+   *
+   * @param profile the profile to keep; required when the files hold several
+   * @param dateFormat overrides the detected date pattern of {@code NetflixViewingHistory.csv}
+   */
+  public ParsedUpload readUpload(byte[] content, String profile, String dateFormat) {
+    if (!ExportArchive.isZip(content)) {
+      return ParsedUpload.of(read(content, profile, dateFormat));
+    }
+    String wanted = trimmed(profile);
+    List<ExportArchive.Entry> entries =
+        ExportArchive.netflixFiles(content, maxEntryBytes, maxTotalBytes);
+    List<Csv> csvs = new ArrayList<>();
+    Set<String> profiles = new LinkedHashSet<>();
+    for (ExportArchive.Entry entry : entries) {
+      Csv csv;
+      try {
+        csv = parse(entry.content());
+      } catch (InvalidFileException e) {
+        throw new InvalidFileException(
+            e.status(), "in the zip, '" + entry.path() + "': " + e.getMessage());
+      }
+      if (csv.format() != entry.format()) {
+        throw new InvalidFileException(
+            "in the zip, '"
+                + entry.path()
+                + "' has the header of "
+                + csv.format().fileName()
+                + ", not of "
+                + entry.format().fileName());
+      }
+      if (csv.format() != ExportFormat.VIEWING_HISTORY) {
+        profiles.addAll(profilesOf(csv.records()));
+      }
+      csvs.add(csv);
+    }
+    String chosen = profiles.isEmpty() ? wanted : chooseProfile(profiles, wanted, "the zip");
+    List<ParsedHistory> files = new ArrayList<>();
+    for (int i = 0; i < csvs.size(); i++) {
+      Csv csv = csvs.get(i);
+      String fileProfile =
+          csv.format() == ExportFormat.VIEWING_HISTORY ? wanted : chosen == null ? "" : chosen;
+      files.add(interpret(csv, fileProfile, dateFormat).named(entries.get(i).path()));
+    }
+    return new ParsedUpload("zip", chosen, files);
+  }
+
+  /**
+   * Reads one export CSV.
    *
    * @param profile the profile to keep in a multi-profile file; required when it has several
    * @param dateFormat overrides the detected date pattern of {@code NetflixViewingHistory.csv}
    */
   public ParsedHistory read(byte[] content, String profile, String dateFormat) {
+    Csv csv = parse(content);
+    String wanted = trimmed(profile);
+    String chosen =
+        csv.format() == ExportFormat.VIEWING_HISTORY
+            ? wanted
+            : chooseProfile(profilesOf(csv.records()), wanted, "the file");
+    return interpret(csv, chosen, dateFormat);
+  }
+
+  private ParsedHistory interpret(Csv csv, String profile, String dateFormat) {
+    List<CSVRecord> records = csv.records();
+    return switch (csv.format()) {
+      case VIEWING_HISTORY -> viewingHistory(records, profile, dateFormat);
+      case VIEWING_ACTIVITY -> viewingActivity(records, profile);
+      case RATINGS -> ratings(records, profile);
+      case MY_LIST -> myList(records, profile);
+    };
+  }
+
+  private static String trimmed(String profile) {
+    return profile == null || profile.isBlank() ? null : profile.trim();
+  }
+
+  private static Csv parse(byte[] content) {
     String text = decode(content);
     if (text.isBlank()) {
       throw new InvalidFileException("the file is empty: send a Netflix export CSV as the body");
@@ -84,18 +178,15 @@ public class NetflixExportReader {
           "unknown header '"
               + String.join(",", header)
               + "': expected NetflixViewingHistory.csv (Title,Date), ViewingActivity.csv"
-              + " (Profile Name,Start Time,Duration,...) or Ratings.csv (Profile Name,Title"
-              + " Name,Rating Type,...)");
+              + " (Profile Name,Start Time,Duration,...), Ratings.csv (Profile Name,Title"
+              + " Name,Rating Type,...) or MyList.csv (Profile Name,Title Name,Country,Utc Title"
+              + " Add Date)");
     }
-    String selected = profile == null || profile.isBlank() ? null : profile.trim();
-    return switch (format) {
-      case VIEWING_HISTORY -> viewingHistory(records, selected, dateFormat);
-      case VIEWING_ACTIVITY -> viewingActivity(records, selectProfile(records, selected));
-      case RATINGS -> ratings(records, selectProfile(records, selected));
-    };
+    return new Csv(format, records);
   }
 
   private ParsedHistory viewingHistory(List<CSVRecord> records, String profile, String dateFormat) {
+    String file = ExportFormat.VIEWING_HISTORY.fileName();
     List<String> dates = records.stream().map(r -> value(r, "Date")).toList();
     String pattern =
         dateFormat == null || dateFormat.isBlank() ? detectOrNull(dates) : dateFormat.trim();
@@ -108,11 +199,11 @@ public class NetflixExportReader {
       String title = value(r, "Title");
       String date = value(r, "Date");
       if (title.isEmpty()) {
-        rejected.add(new Rejection(line, "Title", "is empty"));
+        rejected.add(new Rejection(file, line, "Title", "is empty"));
         continue;
       }
       if (formatter == null) {
-        rejected.add(new Rejection(line, "Date", "'" + date + "' is not a date"));
+        rejected.add(new Rejection(file, line, "Date", "'" + date + "' is not a date"));
         continue;
       }
       try {
@@ -128,11 +219,18 @@ public class NetflixExportReader {
                 date));
       } catch (DateTimeParseException e) {
         rejected.add(
-            new Rejection(line, "Date", "'" + date + "' does not match the pattern " + pattern));
+            new Rejection(
+                file, line, "Date", "'" + date + "' does not match the pattern " + pattern));
       }
     }
     return new ParsedHistory(
-        ExportFormat.VIEWING_HISTORY, profile, records.size(), rows, Skipped.NONE, rejected);
+        ExportFormat.VIEWING_HISTORY.fileName(),
+        ExportFormat.VIEWING_HISTORY,
+        profile,
+        records.size(),
+        rows,
+        Skipped.NONE,
+        rejected);
   }
 
   private static String detectOrNull(List<String> dates) {
@@ -144,6 +242,7 @@ public class NetflixExportReader {
   }
 
   private ParsedHistory viewingActivity(List<CSVRecord> records, String profile) {
+    String file = ExportFormat.VIEWING_ACTIVITY.fileName();
     List<HistoryRow> rows = new ArrayList<>();
     List<Rejection> rejected = new ArrayList<>();
     long trailers = 0;
@@ -162,7 +261,7 @@ public class NetflixExportReader {
       }
       String title = value(r, "Title");
       if (title.isEmpty()) {
-        rejected.add(new Rejection(line, "Title", "is empty"));
+        rejected.add(new Rejection(file, line, "Title", "is empty"));
         continue;
       }
       String start = value(r, "Start Time");
@@ -171,13 +270,13 @@ public class NetflixExportReader {
         time = LocalDateTime.parse(start, TIMESTAMP);
       } catch (DateTimeParseException e) {
         rejected.add(
-            new Rejection(line, "Start Time", "'" + start + "' is not YYYY-MM-DD HH:MM:SS"));
+            new Rejection(file, line, "Start Time", "'" + start + "' is not YYYY-MM-DD HH:MM:SS"));
         continue;
       }
       String duration = value(r, "Duration");
       Matcher m = DURATION.matcher(duration);
       if (!m.matches()) {
-        rejected.add(new Rejection(line, "Duration", "'" + duration + "' is not HH:MM:SS"));
+        rejected.add(new Rejection(file, line, "Duration", "'" + duration + "' is not HH:MM:SS"));
         continue;
       }
       long seconds =
@@ -199,6 +298,7 @@ public class NetflixExportReader {
               start));
     }
     return new ParsedHistory(
+        ExportFormat.VIEWING_ACTIVITY.fileName(),
         ExportFormat.VIEWING_ACTIVITY,
         profile,
         read,
@@ -208,6 +308,7 @@ public class NetflixExportReader {
   }
 
   private ParsedHistory ratings(List<CSVRecord> records, String profile) {
+    String file = ExportFormat.RATINGS.fileName();
     List<HistoryRow> rows = new ArrayList<>();
     List<Rejection> rejected = new ArrayList<>();
     long cleared = 0;
@@ -222,7 +323,7 @@ public class NetflixExportReader {
       read++;
       String title = value(r, "Title Name");
       if (title.isEmpty()) {
-        rejected.add(new Rejection(line, "Title Name", "is empty"));
+        rejected.add(new Rejection(file, line, "Title Name", "is empty"));
         continue;
       }
       String type = value(r, "Rating Type").toLowerCase(Locale.ROOT);
@@ -236,7 +337,7 @@ public class NetflixExportReader {
           case "3" -> signal = Signal.LOVED;
           default -> {
             rejected.add(
-                new Rejection(line, "Thumbs Value", "'" + thumbs + "' is not 0, 1, 2 or 3"));
+                new Rejection(file, line, "Thumbs Value", "'" + thumbs + "' is not 0, 1, 2 or 3"));
             continue;
           }
         }
@@ -251,7 +352,7 @@ public class NetflixExportReader {
           case "3" -> signal = null;
           case "4", "5" -> signal = Signal.LIKED;
           default -> {
-            rejected.add(new Rejection(line, "Star Value", "'" + stars + "' is not 1 to 5"));
+            rejected.add(new Rejection(file, line, "Star Value", "'" + stars + "' is not 1 to 5"));
             continue;
           }
         }
@@ -261,7 +362,7 @@ public class NetflixExportReader {
         }
       } else {
         rejected.add(
-            new Rejection(line, "Rating Type", "'" + type + "' is neither thumb nor star"));
+            new Rejection(file, line, "Rating Type", "'" + type + "' is neither thumb nor star"));
         continue;
       }
       String ts = value(r, "Event Utc Ts");
@@ -270,32 +371,96 @@ public class NetflixExportReader {
         time = LocalDateTime.parse(ts, TIMESTAMP);
       } catch (DateTimeParseException e) {
         rejected.add(
-            new Rejection(line, "Event Utc Ts", "'" + ts + "' is not YYYY-MM-DD HH:MM:SS"));
+            new Rejection(file, line, "Event Utc Ts", "'" + ts + "' is not YYYY-MM-DD HH:MM:SS"));
         continue;
       }
       rows.add(
           new HistoryRow(line, profile, title, signal, null, time.toInstant(ZoneOffset.UTC), ts));
     }
     return new ParsedHistory(
-        ExportFormat.RATINGS, profile, read, rows, new Skipped(0, 0, cleared, neutral), rejected);
+        ExportFormat.RATINGS.fileName(),
+        ExportFormat.RATINGS,
+        profile,
+        read,
+        rows,
+        new Skipped(0, 0, cleared, neutral),
+        rejected);
   }
 
-  /** The profile to read: the one asked for, or the only one in the file. */
-  private static String selectProfile(List<CSVRecord> records, String wanted) {
+  /** {@code MyList.csv}: each title on the list is a mild positive, dated when it was added. */
+  private ParsedHistory myList(List<CSVRecord> records, String profile) {
+    String file = ExportFormat.MY_LIST.fileName();
+    List<HistoryRow> rows = new ArrayList<>();
+    List<Rejection> rejected = new ArrayList<>();
+    long read = 0;
+    long line = 1;
+    for (CSVRecord r : records) {
+      line++;
+      if (!profile.equals(value(r, "Profile Name"))) {
+        continue;
+      }
+      read++;
+      String title = value(r, "Title Name");
+      if (title.isEmpty()) {
+        rejected.add(new Rejection(file, line, "Title Name", "is empty"));
+        continue;
+      }
+      String added = value(r, "Utc Title Add Date");
+      Instant time = timestampOrDate(added);
+      if (time == null) {
+        rejected.add(
+            new Rejection(
+                file,
+                line,
+                "Utc Title Add Date",
+                "'" + added + "' is not YYYY-MM-DD HH:MM:SS or YYYY-MM-DD"));
+        continue;
+      }
+      rows.add(new HistoryRow(line, profile, title, Signal.LISTED, null, time, added));
+    }
+    return new ParsedHistory(
+        file, ExportFormat.MY_LIST, profile, read, rows, Skipped.NONE, rejected);
+  }
+
+  /** A UTC {@code YYYY-MM-DD HH:MM:SS} or {@code YYYY-MM-DD} (midnight UTC), or null. */
+  private static Instant timestampOrDate(String value) {
+    try {
+      return LocalDateTime.parse(value, TIMESTAMP).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      try {
+        return LocalDate.parse(value, DateTimeFormatter.ISO_LOCAL_DATE)
+            .atStartOfDay(ZoneOffset.UTC)
+            .toInstant();
+      } catch (DateTimeParseException e2) {
+        return null;
+      }
+    }
+  }
+
+  private static Set<String> profilesOf(List<CSVRecord> records) {
     Set<String> profiles = new LinkedHashSet<>();
     for (CSVRecord r : records) {
       profiles.add(value(r, "Profile Name"));
     }
+    return profiles;
+  }
+
+  /**
+   * The profile to read: the one asked for, or the only one there is.
+   *
+   * @param where {@code the file} or {@code the zip}, for the message
+   */
+  private static String chooseProfile(Set<String> profiles, String wanted, String where) {
     if (wanted != null) {
       if (!profiles.contains(wanted)) {
         throw new IllegalArgumentException(
-            "profile '" + wanted + "' is not in the file; its profiles are " + profiles);
+            "profile '" + wanted + "' is not in " + where + "; its profiles are " + profiles);
       }
       return wanted;
     }
     if (profiles.size() > 1) {
       throw new IllegalArgumentException(
-          "the file holds several profiles " + profiles + ": choose one with ?profile=...");
+          where + " holds several profiles " + profiles + ": choose one with ?profile=...");
     }
     return profiles.isEmpty() ? "" : profiles.iterator().next();
   }
@@ -310,11 +475,10 @@ public class NetflixExportReader {
 
   /** Strict UTF-8, without a leading byte-order mark. */
   static String decode(byte[] content) {
-    if (content.length >= 2 && content[0] == 'P' && content[1] == 'K') {
+    if (ExportArchive.isZip(content)) {
       throw new InvalidFileException(
-          "the file is a zip archive: unzip the Netflix export and upload the CSV file inside it"
-              + " (NetflixViewingHistory.csv, CONTENT_INTERACTION/ViewingActivity.csv or"
-              + " Ratings.csv)");
+          "a zip archive where one CSV file was expected (a zip may be the whole upload, not a"
+              + " file inside it)");
     }
     String text;
     try {

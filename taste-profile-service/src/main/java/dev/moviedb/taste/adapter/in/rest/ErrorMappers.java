@@ -40,8 +40,8 @@ public class ErrorMappers {
     int status = e.getResponse().getStatus();
     String message =
         status == 413
-            ? "the upload is larger than the 50 MB limit: upload one CSV file, not the whole"
-                + " archive"
+            ? "the upload is larger than the 50 MB limit: upload the CSV files of the archive's"
+                + " CONTENT_INTERACTION folder one by one"
             : e.getMessage() == null ? "HTTP " + status : e.getMessage();
     return error(status, message);
   }

@@ -17,7 +17,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-/** {@code /v1/users/{userId}/history}: upload a Netflix export CSV as the request body. */
+/**
+ * {@code /v1/users/{userId}/history}: upload a Netflix export CSV, or the whole export zip, as the
+ * request body.
+ */
 @Path("/v1/users/{userId}/history")
 @Produces(MediaType.APPLICATION_JSON)
 public class HistoryResource {
@@ -41,12 +44,13 @@ public class HistoryResource {
       @QueryParam("dateFormat") String dateFormat,
       InputStream body) {
     byte[] content = readAtMost(body, maxBytes);
-    return importHistory.run(userId, reader.read(content, profile, dateFormat));
+    return importHistory.run(userId, reader.readUpload(content, profile, dateFormat));
   }
 
   static byte[] readAtMost(InputStream body, long maxBytes) {
     if (body == null) {
-      throw new InvalidFileException("the request has no body: send the CSV file as the body");
+      throw new InvalidFileException(
+          "the request has no body: send the CSV file or the export zip as the body");
     }
     try {
       byte[] content = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
@@ -55,7 +59,8 @@ public class HistoryResource {
             413,
             "the upload is over the limit of "
                 + maxBytes
-                + " bytes (50 MB): upload one CSV file, not the whole archive");
+                + " bytes (50 MB): upload the CSV files of the archive's CONTENT_INTERACTION"
+                + " folder one by one");
       }
       return content;
     } catch (IOException e) {

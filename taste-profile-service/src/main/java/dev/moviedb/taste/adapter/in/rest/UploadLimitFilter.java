@@ -27,8 +27,9 @@ public class UploadLimitFilter {
                     + length
                     + " bytes, over the limit of "
                     + limit
-                    + " bytes (50 MB): upload one CSV file (NetflixViewingHistory.csv,"
-                    + " ViewingActivity.csv or Ratings.csv), not the whole archive";
+                    + " bytes (50 MB): upload the CSV files of the archive's"
+                    + " CONTENT_INTERACTION folder (ViewingActivity.csv, Ratings.csv,"
+                    + " MyList.csv) one by one";
             rc.response()
                 .setStatusCode(413)
                 .putHeader("Content-Type", "application/json")

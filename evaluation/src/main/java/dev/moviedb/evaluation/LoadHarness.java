@@ -1,0 +1,244 @@
+package dev.moviedb.evaluation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Load harness for recommend-api: query-only, taste-only and combined requests at several numbers
+ * of concurrent clients against a running stack (bin/moviedb up), each run bounded in requests and
+ * time, on loopback only. Prints a Markdown table with latency percentiles, throughput and the
+ * server's own breakdown (median milliseconds per stage).
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Measures recommend-api latency and throughput.")
+public final class LoadHarness implements Callable<Integer> {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Option(names = "--recommend-port", defaultValue = "8080")
+  int recommendPort;
+
+  @Option(names = "--taste-port", defaultValue = "8083")
+  int tastePort;
+
+  @Option(names = "--clients", split = ",", defaultValue = "1,8,32")
+  List<Integer> clients;
+
+  @Option(names = "--seconds", defaultValue = "20", description = "duration of each run")
+  int seconds;
+
+  @Option(names = "--max-requests", defaultValue = "20000", description = "cap of each run")
+  int maxRequests;
+
+  @Option(
+      names = "--liked",
+      split = ",",
+      defaultValue = "netflix:s2629,netflix:s1,netflix:s3,netflix:s9",
+      description = "title ids the benchmark user likes")
+  List<String> liked;
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new LoadHarness()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    List<String> queries = loadQueries();
+    String user = "bench-" + System.currentTimeMillis();
+    createUser(user);
+    StringBuilder table = new StringBuilder();
+    table.append(
+        "| requests | clients | n | req/s | p50 ms | p90 ms | p99 ms | max ms | errors |"
+            + " server: embed / retrieve / score / diversify / total (median ms) |\n");
+    table.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+    Map<String, java.util.function.IntFunction<String>> kinds = new LinkedHashMap<>();
+    kinds.put("query only", i -> "q=" + encode(queries.get(i % queries.size())));
+    kinds.put("taste only", i -> "userId=" + user + "&offset=" + (i % 5));
+    kinds.put("combined", i -> "userId=" + user + "&q=" + encode(queries.get(i % queries.size())));
+    for (var kind : kinds.entrySet()) {
+      run(kind.getValue(), 1, Math.min(50, maxRequests), 10); // warm-up, not reported
+      for (int c : clients) {
+        table.append(result(kind.getKey(), c, run(kind.getValue(), c, maxRequests, seconds)));
+      }
+    }
+    System.out.println(table);
+    return 0;
+  }
+
+  private record Run(
+      Histogram latency,
+      long requests,
+      long errors,
+      double seconds,
+      Map<String, Histogram> stages) {}
+
+  private Run run(
+      java.util.function.IntFunction<String> query, int clients, int cap, int durationSeconds)
+      throws InterruptedException {
+    Histogram latency = new ConcurrentHistogram(3);
+    Map<String, Histogram> stages = new ConcurrentHashMap<>();
+    AtomicInteger next = new AtomicInteger();
+    AtomicLong errors = new AtomicLong();
+    long deadline = System.nanoTime() + durationSeconds * 1_000_000_000L;
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    CountDownLatch done = new CountDownLatch(clients);
+    long start = System.nanoTime();
+    for (int c = 0; c < clients; c++) {
+      pool.submit(
+          () -> {
+            try {
+              int i;
+              while (System.nanoTime() < deadline && (i = next.getAndIncrement()) < cap) {
+                long t0 = System.nanoTime();
+                try {
+                  HttpResponse<InputStream> r =
+                      http.send(
+                          HttpRequest.newBuilder(
+                                  URI.create(
+                                      "http://localhost:"
+                                          + recommendPort
+                                          + "/v1/recommendations?limit=10&"
+                                          + query.apply(i)))
+                              .timeout(Duration.ofSeconds(30))
+                              .build(),
+                          HttpResponse.BodyHandlers.ofInputStream());
+                  JsonNode body = JSON.readTree(r.body());
+                  latency.recordValue(Math.max(1, (System.nanoTime() - t0) / 1_000));
+                  if (r.statusCode() != 200) {
+                    errors.incrementAndGet();
+                    continue;
+                  }
+                  body.path("meta")
+                      .path("timingsMillis")
+                      .fields()
+                      .forEachRemaining(
+                          e ->
+                              stages
+                                  .computeIfAbsent(e.getKey(), k -> new ConcurrentHistogram(3))
+                                  .recordValue(
+                                      Math.max(1, (long) (e.getValue().asDouble() * 1000))));
+                } catch (IOException e) {
+                  errors.incrementAndGet();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  return;
+                }
+              }
+            } finally {
+              done.countDown();
+            }
+          });
+    }
+    done.await();
+    pool.shutdown();
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    return new Run(latency, latency.getTotalCount(), errors.get(), elapsed, stages);
+  }
+
+  private static String result(String kind, int clients, Run r) {
+    return String.format(
+        "| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %d | %s / %s / %s / %s / %s |%n",
+        kind,
+        clients,
+        r.requests(),
+        r.requests() / r.seconds(),
+        r.latency().getValueAtPercentile(50) / 1000.0,
+        r.latency().getValueAtPercentile(90) / 1000.0,
+        r.latency().getValueAtPercentile(99) / 1000.0,
+        r.latency().getMaxValue() / 1000.0,
+        r.errors(),
+        stage(r, "queryEmbedding"),
+        stage(r, "retrieval"),
+        stage(r, "scoring"),
+        stage(r, "diversity"),
+        stage(r, "total"));
+  }
+
+  private static String stage(Run r, String name) {
+    Histogram h = r.stages().get(name);
+    return h == null ? "-" : String.format("%.1f", h.getValueAtPercentile(50) / 1000.0);
+  }
+
+  private List<String> loadQueries() throws IOException {
+    List<String> queries = new ArrayList<>();
+    try (InputStream in =
+        LoadHarness.class.getResourceAsStream("/queries/labelled-queries.jsonl")) {
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (!line.isBlank()) {
+          queries.add(JSON.readTree(line).get("query").asText());
+        }
+      }
+    }
+    return queries;
+  }
+
+  /** Records likes for the benchmark user and waits until recommend-api sees a taste. */
+  private void createUser(String user) throws Exception {
+    for (String titleId : liked) {
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://localhost:" + tastePort + "/v1/users/" + user + "/events"))
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"titleId\":\"" + titleId + "\",\"signal\":\"LIKED\"}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() >= 300) {
+        throw new IllegalStateException("cannot record a like for " + titleId + ": " + r.body());
+      }
+    }
+    for (int i = 0; i < 120; i++) {
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create(
+                          "http://localhost:"
+                              + recommendPort
+                              + "/v1/recommendations?limit=1&userId="
+                              + user))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() == 200) {
+        return;
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException("the benchmark user's taste never reached recommend-api");
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}

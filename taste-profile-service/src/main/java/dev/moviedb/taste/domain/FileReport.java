@@ -1,0 +1,16 @@
+package dev.moviedb.taste.domain;
+
+/**
+ * What one file of an upload did.
+ *
+ * @param name its path in the zip, or its format's file name for a single upload
+ * @param format the export format's file name, e.g. {@code Ratings.csv}
+ * @param rejected how many rows were rejected; the report lists them by file and line
+ */
+public record FileReport(
+    String name,
+    String format,
+    long rowsRead,
+    long eventsPublished,
+    Skipped skipped,
+    long rejected) {}
