@@ -3,6 +3,8 @@ package dev.moviedb.evaluation;
 import dev.moviedb.evaluation.Report.Table;
 import dev.moviedb.vectors.embedding.EmbeddingModels;
 import dev.moviedb.vectors.embedding.InProcessEmbedder;
+import dev.moviedb.vectors.embedding.OllamaEmbedder;
+import dev.moviedb.vectors.embedding.TextEmbedder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,6 +49,14 @@ public final class Evaluate implements Callable<Integer> {
       defaultValue = "bge-small-en-v1.5-q,all-minilm-l6-v2-q",
       description = "Embedding models, comma-separated (default: ${DEFAULT-VALUE}).")
   List<String> models;
+
+  @Option(
+      names = "--ollama-url",
+      defaultValue = "http://localhost:11434",
+      description =
+          "Ollama server for models named ollama:<model> (e.g. ollama:nomic-embed-text);"
+              + " a model whose server does not answer is reported as skipped.")
+  String ollamaUrl;
 
   @Option(names = "--out", defaultValue = "docs/EVALUATION.md", description = "Report file.")
   Path out;
@@ -112,22 +122,40 @@ public final class Evaluate implements Callable<Integer> {
             + catalogue.rejected()
             + " rows rejected by the importer)");
 
-    List<InProcessEmbedder> embedders = new ArrayList<>();
+    List<AutoCloseable> embedders = new ArrayList<>();
     try (Bm25Index bm25 = new Bm25Index(catalogue.titles())) {
       List<ModelRun> runs = new ArrayList<>();
       EmbeddingCache embeddingCache = new EmbeddingCache(cacheDir);
       for (String id : models) {
         try {
-          EmbeddingModels model = EmbeddingModels.byId(id.strip());
-          InProcessEmbedder embedder = new InProcessEmbedder(model, 2, 1);
-          embedders.add(embedder);
+          TextEmbedder embedder;
+          if (id.strip().startsWith("ollama:")) {
+            embedder =
+                new OllamaEmbedder(
+                    ollamaUrl,
+                    id.strip().substring("ollama:".length()),
+                    java.time.Duration.ofSeconds(120),
+                    2,
+                    "",
+                    "");
+          } else {
+            InProcessEmbedder inProcess =
+                new InProcessEmbedder(EmbeddingModels.byId(id.strip()), 2, 1);
+            embedders.add(inProcess);
+            embedder = inProcess;
+          }
           long t = System.nanoTime();
           DenseIndex index =
               new DenseIndex(
                   embeddingCache.vectors(catalogFile, catalogue.documentTexts(), embedder));
           report.note(
-              model.id() + ": title vectors ready in " + seconds(t) + " (cache " + cacheDir + ")");
-          runs.add(new ModelRun(model.id(), embedder, index));
+              embedder.modelId()
+                  + ": title vectors ready in "
+                  + seconds(t)
+                  + " (cache "
+                  + cacheDir
+                  + ")");
+          runs.add(new ModelRun(embedder.modelId(), embedder, index));
         } catch (RuntimeException e) {
           report.skipped("Model " + id + ": " + e.getMessage());
         }
@@ -193,7 +221,9 @@ public final class Evaluate implements Callable<Integer> {
         report.note("MovieLens evaluated in " + seconds(t));
       }
     } finally {
-      embedders.forEach(InProcessEmbedder::close);
+      for (AutoCloseable embedder : embedders) {
+        embedder.close();
+      }
     }
     return finish(report, started);
   }

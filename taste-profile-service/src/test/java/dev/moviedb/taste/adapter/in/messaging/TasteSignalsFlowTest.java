@@ -3,6 +3,7 @@ package dev.moviedb.taste.adapter.in.messaging;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.moviedb.events.Signal;
 import dev.moviedb.events.TasteSignalResolved;
 import dev.moviedb.events.Topics;
+import dev.moviedb.taste.adapter.in.file.ExportZips;
 import dev.moviedb.taste.adapter.out.redis.TasteReader;
 import dev.moviedb.testing.WithKafkaAndRedis;
 import io.quarkus.test.junit.QuarkusTest;
@@ -140,6 +142,35 @@ class TasteSignalsFlowTest {
         .then()
         .statusCode(400)
         .body("error", containsString("[Anna, Bram]"));
+  }
+
+  @Test
+  void givenWholeExportZip_history_reportsEachFileWithTotals() {
+    given()
+        .contentType("application/zip")
+        .body(ExportZips.nestedExport())
+        .queryParam("profile", "Anna")
+        .post("/v1/users/{id}/history", "user-" + UUID.randomUUID())
+        .then()
+        .statusCode(200)
+        .body("format", equalTo("zip"))
+        .body("profile", equalTo("Anna"))
+        .body("eventsPublished", equalTo(9))
+        .body("files.format", contains("ViewingActivity.csv", "Ratings.csv", "MyList.csv"))
+        .body("files[2].eventsPublished", equalTo(2))
+        .body("rejected[0].file", equalTo("Ratings.csv"))
+        .body("rejected[0].line", equalTo(9));
+  }
+
+  @Test
+  void givenZipWithoutNetflixFile_history_is400() {
+    given()
+        .contentType("application/zip")
+        .body(ExportZips.zip(Map.of("notes/readme.txt", new byte[] {'h', 'i'})))
+        .post("/v1/users/{id}/history", "user-" + UUID.randomUUID())
+        .then()
+        .statusCode(400)
+        .body("error", containsString("the zip holds no Netflix export file"));
   }
 
   @Test
