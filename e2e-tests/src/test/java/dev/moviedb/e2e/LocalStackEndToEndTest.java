@@ -144,6 +144,56 @@ class LocalStackEndToEndTest {
         .contains("The Last Kingdom");
   }
 
+  @Test
+  @Order(7)
+  void killedWorkerInTheMiddleOfTheRealCatalogue_endsWithEveryTitleExactlyOnce() throws Exception {
+    Path catalogue =
+        Path.of(System.getProperty("moviedb.shared-data", "../../shared/data"))
+            .resolve("catalog/netflix_titles.csv")
+            .toAbsolutePath();
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.exists(catalogue), "../shared/data/catalog/netflix_titles.csv is absent: skipped");
+    long before = indexed();
+    Run imported = moviedb("import", catalogue.toString());
+    assertThat(imported.output()).contains("published       8,807");
+
+    while (indexed() < before + 500) {
+      Thread.sleep(200);
+    }
+    long pid = Long.parseLong(Files.readString(home.resolve("run/embedding-worker.pid")).strip());
+    new ProcessBuilder("kill", "-9", String.valueOf(pid)).start().waitFor();
+    while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+      Thread.sleep(50);
+    }
+    long atCrash = indexed();
+    assertThat(atCrash).isLessThan(before + 8807);
+
+    Run restarted = moviedb("start", "embedding-worker");
+    assertThat(restarted.exitCode()).as(restarted.output()).isZero();
+    for (int i = 0; i < 900 && indexed() < before + 8807; i++) {
+      Thread.sleep(500);
+    }
+    assertThat(indexed()).isEqualTo(before + 8807);
+    Thread.sleep(3000);
+    assertThat(indexed()).as("no title twice after redelivery").isEqualTo(before + 8807);
+    assertThat(get("/v1/titles/netflix:s2629/similar?limit=3").path("items")).hasSize(3);
+  }
+
+  private static long indexed() throws IOException, InterruptedException {
+    try {
+      HttpResponse<String> r =
+          HTTP.send(
+              HttpRequest.newBuilder(
+                      URI.create(
+                          "http://localhost:" + env.get("MOVIEDB_WORKER_PORT") + "/v1/index"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      return r.statusCode() == 200 ? JSON.readTree(r.body()).path("titles").asLong() : -1;
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
   private static JsonNode get(String pathAndQuery) throws IOException, InterruptedException {
     HttpResponse<String> response =
         HTTP.send(

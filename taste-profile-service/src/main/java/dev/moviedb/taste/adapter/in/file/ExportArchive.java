@@ -74,12 +74,12 @@ final class ExportArchive {
           throw entryTooLarge(path, maxEntryBytes);
         }
         ByteArrayOutputStream kept = wanted == null ? null : new ByteArrayOutputStream();
-        long size = 0;
+        long entrySize = 0;
         int n;
         while ((n = in.read(buffer)) > 0) {
-          size += n;
+          entrySize += n;
           total += n;
-          if (size > maxEntryBytes) {
+          if (entrySize > maxEntryBytes) {
             throw entryTooLarge(path, maxEntryBytes);
           }
           if (total > maxTotalBytes) {

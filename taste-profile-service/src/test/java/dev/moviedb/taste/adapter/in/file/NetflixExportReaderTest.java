@@ -198,7 +198,7 @@ class NetflixExportReaderTest {
   }
 
   @Test
-  void givenZipArchive_read_asksForTheCsvInside() {
+  void givenZipArchive_read_refusesItAsOneCsv() {
     byte[] zip = {'P', 'K', 3, 4, 0, 0};
 
     assertThatThrownBy(() -> reader.read(zip, null, null))
