@@ -1,6 +1,7 @@
 package dev.moviedb.evaluation;
 
 import dev.moviedb.catalog.adapter.in.file.CatalogueFormat;
+import dev.moviedb.catalog.adapter.out.messaging.TitleMapping;
 import dev.moviedb.catalog.domain.CatalogTitle;
 import dev.moviedb.catalog.domain.ParsedRow;
 import dev.moviedb.events.TitlePublished;
@@ -52,27 +53,9 @@ public final class Catalogue {
     return new Catalogue(titles, rejected);
   }
 
-  /** The same mapping the catalogue publisher applies (its own mapper is package-private). */
+  /** The same mapping the catalogue publisher applies. */
   public static TitlePublished toEvent(CatalogTitle t) {
-    return new TitlePublished(
-        TitlePublished.SCHEMA_VERSION,
-        t.titleId(),
-        t.type(),
-        t.title(),
-        t.alternateTitles(),
-        t.year(),
-        t.runtimeMinutes(),
-        t.seasons(),
-        t.genres(),
-        t.cast(),
-        t.directors(),
-        t.countries(),
-        t.languages(),
-        t.maturityRating(),
-        t.description(),
-        t.franchise(),
-        t.availability(),
-        Instant.EPOCH);
+    return TitleMapping.toEvent(t, Instant.EPOCH);
   }
 
   public int size() {

@@ -20,8 +20,8 @@ public class VectorsProducer {
   @Produces
   @ApplicationScoped
   @DefaultBean
-  TextEmbedder embedder(VectorsConfig config) {
-    TextEmbedder embedder = VectorsFactory.embedder(config.embedding());
+  TextEmbedder embedder(VectorsConfig.Embedding config) {
+    TextEmbedder embedder = VectorsFactory.embedder(config);
     LOG.infof("embedding model %s (%d dimensions)", embedder.modelId(), embedder.dimension());
     return embedder;
   }
@@ -29,8 +29,8 @@ public class VectorsProducer {
   @Produces
   @ApplicationScoped
   @DefaultBean
-  VectorStore store(VectorsConfig config, TextEmbedder embedder) {
-    return VectorsFactory.store(config.vectorStore(), embedder, true);
+  VectorStore store(VectorsConfig.Store config, TextEmbedder embedder) {
+    return VectorsFactory.store(config, embedder, true);
   }
 
   void close(@Disposes VectorStore store) {

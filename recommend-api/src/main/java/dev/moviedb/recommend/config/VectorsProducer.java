@@ -16,15 +16,15 @@ public class VectorsProducer {
   @Produces
   @ApplicationScoped
   @DefaultBean
-  TextEmbedder embedder(VectorsConfig config) {
-    return VectorsFactory.embedder(config.embedding());
+  TextEmbedder embedder(VectorsConfig.Embedding config) {
+    return VectorsFactory.embedder(config);
   }
 
   @Produces
   @ApplicationScoped
   @DefaultBean
-  VectorStore store(VectorsConfig config, TextEmbedder embedder) {
-    return VectorsFactory.store(config.vectorStore(), embedder, false);
+  VectorStore store(VectorsConfig.Store config, TextEmbedder embedder) {
+    return VectorsFactory.store(config, embedder, false);
   }
 
   void close(@Disposes VectorStore store) {

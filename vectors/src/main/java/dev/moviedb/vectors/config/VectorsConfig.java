@@ -6,15 +6,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Which embedding model and which vector store a service uses ({@code moviedb.*}). */
-@ConfigMapping(prefix = "moviedb")
+/**
+ * Which embedding model ({@code moviedb.embedding.*}) and which vector store ({@code
+ * moviedb.vector-store.*}) a service uses. Two mappings, so that other {@code moviedb.*} keys stay
+ * free for each service's own configuration.
+ */
 public interface VectorsConfig {
 
-  Embedding embedding();
-
-  Store vectorStore();
-
   /** The embedding model. */
+  @ConfigMapping(prefix = "moviedb.embedding")
   interface Embedding {
     /** {@code in-process} (ONNX model in this JVM) or {@code ollama}. */
     @WithDefault("in-process")
@@ -55,6 +55,7 @@ public interface VectorsConfig {
   }
 
   /** The vector store. */
+  @ConfigMapping(prefix = "moviedb.vector-store")
   interface Store {
     /** {@code embedded} (Lucene index in a local directory) or {@code qdrant}. */
     @WithDefault("embedded")

@@ -5,11 +5,11 @@ import dev.moviedb.events.TitlePublished;
 import java.time.Instant;
 
 /** Maps between the domain title and the {@code catalog.titles} event. */
-final class TitleMapping {
+public final class TitleMapping {
 
   private TitleMapping() {}
 
-  static TitlePublished toEvent(CatalogTitle t, Instant now) {
+  public static TitlePublished toEvent(CatalogTitle t, Instant now) {
     return new TitlePublished(
         TitlePublished.SCHEMA_VERSION,
         t.titleId(),
@@ -31,7 +31,7 @@ final class TitleMapping {
         now);
   }
 
-  static CatalogTitle fromEvent(TitlePublished e) {
+  public static CatalogTitle fromEvent(TitlePublished e) {
     return new CatalogTitle(
         e.titleId(),
         e.type(),

@@ -5,6 +5,7 @@ import dev.moviedb.recommend.application.RecommendTitles;
 import dev.moviedb.recommend.config.RecommendConfig;
 import dev.moviedb.recommend.domain.Recommendation;
 import dev.moviedb.vectors.store.TitleFilter;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -52,101 +53,37 @@ public class RecommendationResource {
   @Operation(summary = "Titles for a plain-words request, a user's taste, or both")
   public RecommendationsResponse recommendations(
       @Parameter(description = "what to watch, in plain words") @QueryParam("q") String q,
-      @Parameter(description = "user whose Netflix history sets the taste") @QueryParam("userId")
-          String userId,
-      @QueryParam("limit") Integer limit,
-      @QueryParam("offset") Integer offset,
-      @QueryParam("service") String service,
-      @QueryParam("country") String country,
-      @QueryParam("type") String type,
-      @QueryParam("genre") List<String> genres,
-      @QueryParam("excludeGenre") List<String> excludedGenres,
-      @QueryParam("minYear") Integer minYear,
-      @QueryParam("maxYear") Integer maxYear,
-      @QueryParam("maxRuntime") Integer maxRuntime,
-      @QueryParam("language") String language,
-      @Parameter(description = "weight of the query against the taste, 0..1") @QueryParam("alpha")
-          Double alpha,
-      @Parameter(description = "0 = pure relevance, 1 = most diverse") @QueryParam("diversity")
-          Double diversity) {
+      @BeanParam ListParams params) {
     if (q != null && q.length() > config.maxQueryLength()) {
       throw new BadParameterException(
           "q", "is " + q.length() + " characters long; the maximum is " + config.maxQueryLength());
     }
-    return run(
-        q == null || q.isBlank() ? null : q,
-        blankToNull(userId),
-        null,
-        limit,
-        offset,
-        service,
-        country,
-        type,
-        genres,
-        excludedGenres,
-        minYear,
-        maxYear,
-        maxRuntime,
-        language,
-        alpha,
-        diversity);
+    return run(q == null || q.isBlank() ? null : q, null, params);
   }
 
   @GET
   @Path("/titles/{titleId}/similar")
   @Operation(summary = "More like this title")
   public RecommendationsResponse similar(
-      @PathParam("titleId") String titleId,
-      @QueryParam("userId") String userId,
-      @QueryParam("limit") Integer limit,
-      @QueryParam("offset") Integer offset,
-      @QueryParam("service") String service,
-      @QueryParam("country") String country,
-      @QueryParam("type") String type,
-      @QueryParam("genre") List<String> genres,
-      @QueryParam("excludeGenre") List<String> excludedGenres,
-      @QueryParam("minYear") Integer minYear,
-      @QueryParam("maxYear") Integer maxYear,
-      @QueryParam("maxRuntime") Integer maxRuntime,
-      @QueryParam("language") String language,
-      @QueryParam("alpha") Double alpha,
-      @QueryParam("diversity") Double diversity) {
-    return run(
-        null,
-        blankToNull(userId),
-        titleId,
-        limit,
-        offset,
-        service,
-        country,
-        type,
-        genres,
-        excludedGenres,
-        minYear,
-        maxYear,
-        maxRuntime,
-        language,
-        alpha,
-        diversity);
+      @PathParam("titleId") String titleId, @BeanParam ListParams params) {
+    return run(null, titleId, params);
   }
 
-  private RecommendationsResponse run(
-      String q,
-      String userId,
-      String similarTo,
-      Integer limit,
-      Integer offset,
-      String service,
-      String country,
-      String type,
-      List<String> genres,
-      List<String> excludedGenres,
-      Integer minYear,
-      Integer maxYear,
-      Integer maxRuntime,
-      String language,
-      Double alpha,
-      Double diversity) {
+  private RecommendationsResponse run(String q, String similarTo, ListParams p) {
+    String userId = blankToNull(p.userId());
+    Integer limit = integer("limit", p.limit());
+    Integer offset = integer("offset", p.offset());
+    String service = p.service();
+    String country = p.country();
+    String type = p.type();
+    List<String> genres = p.genres();
+    List<String> excludedGenres = p.excludedGenres();
+    Integer minYear = integer("minYear", p.minYear());
+    Integer maxYear = integer("maxYear", p.maxYear());
+    Integer maxRuntime = integer("maxRuntime", p.maxRuntime());
+    String language = p.language();
+    Double alpha = decimal("alpha", p.alpha());
+    Double diversity = decimal("diversity", p.diversity());
     int lim = limit == null ? config.defaultLimit() : limit;
     if (lim < 1 || lim > config.maxLimit()) {
       throw new BadParameterException("limit", "must be between 1 and " + config.maxLimit());
@@ -223,6 +160,28 @@ public class RecommendationResource {
   private static void checkUnit(String name, Double value) {
     if (value != null && (value.isNaN() || value < 0 || value > 1)) {
       throw new BadParameterException(name, "must be between 0 and 1");
+    }
+  }
+
+  private static Integer integer(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(value.strip());
+    } catch (NumberFormatException e) {
+      throw new BadParameterException(name, "'" + value + "' is not a whole number");
+    }
+  }
+
+  private static Double decimal(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Double.valueOf(value.strip());
+    } catch (NumberFormatException e) {
+      throw new BadParameterException(name, "'" + value + "' is not a number");
     }
   }
 
