@@ -49,7 +49,12 @@ public record StoredTitle(
 
   /** Whether the title can be watched on that service, in that country, on that day. */
   public boolean availableOn(String service, String country, LocalDate day) {
-    return availability.stream().anyMatch(a -> a.covers(service, country, day));
+    for (Availability a : availability) { // a loop, not a stream: called for every title per search
+      if (a.covers(service, country, day)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The same title with another payload but this vector and hash. */
