@@ -210,6 +210,56 @@ class CatalogImportTest {
   }
 
   @Test
+  void oversizeDescription_isRejectedWithItsLineAndField() {
+    String huge = "x".repeat(6_000);
+    importJsonl(
+            line("t8", "a", "Alpha", 2001, "")
+                + line("t8", "b", "Beta", 2002, ",\"description\":\"" + huge + "\""),
+            "")
+        .statusCode(200)
+        .body("published", equalTo(1))
+        .body("rejections[0].line", equalTo(2))
+        .body("rejections[0].field", equalTo("description"))
+        .body("rejections[0].reason", containsString("maximum is 5000"));
+  }
+
+  @Test
+  void malformedCsv_keepsTheRowsBeforeIt_andNamesTheLine() {
+    String csv =
+        String.join(
+                ",",
+                List.of(
+                    "show_id",
+                    "type",
+                    "title",
+                    "director",
+                    "cast",
+                    "country",
+                    "date_added",
+                    "release_year",
+                    "rating",
+                    "duration",
+                    "listed_in",
+                    "description"))
+            + "\n"
+            + "t9a,Movie,Alpha,,,,,2001,PG,90 min,Dramas,Fine row\n"
+            + "t9b,Movie,\"Beta\"x,,,,,2002,PG,90 min,Dramas,Broken quote\n"
+            + "t9c,Movie,Gamma,,,,,2003,PG,90 min,Dramas,Never read\n";
+
+    given()
+        .contentType("text/csv")
+        .body(csv.getBytes(StandardCharsets.UTF_8))
+        .post("/v1/catalog/imports?name=broken.csv&source=t9")
+        .then()
+        .statusCode(207)
+        .body("status", equalTo("FAILED"))
+        .body("published", equalTo(1))
+        .body("error", containsString("line 3"))
+        .body("error", containsString("malformed CSV"));
+    given().get("/v1/catalog/titles/t9:t9a").then().statusCode(200);
+  }
+
+  @Test
   void csvWithoutTheNetflixHeader_isRefused() {
     given()
         .contentType("text/csv")

@@ -14,8 +14,9 @@ public class ModelMismatchException extends IllegalStateException {
             + configuredModel
             + "'. Either set MOVIEDB_EMBEDDING_MODEL="
             + storedModel
-            + ", or build an index for the new model first (bin/moviedb reembed --model "
+            + ", or build an index for '"
             + configuredModel
-            + ") and switch to it.");
+            + "' beside the old one and switch to it (deploy/README.md, 'Rotate the embedding"
+            + " model').");
   }
 }
