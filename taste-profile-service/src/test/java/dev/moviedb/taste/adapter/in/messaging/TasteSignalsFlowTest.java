@@ -47,6 +47,7 @@ class TasteSignalsFlowTest {
 
   @Inject ObjectMapper json;
   @Inject TasteReader tasteReader;
+  @Inject dev.moviedb.taste.application.ApplyTasteSignal applySignal;
 
   @ConfigProperty(name = "kafka.bootstrap.servers")
   String bootstrap;
@@ -91,6 +92,46 @@ class TasteSignalsFlowTest {
     // Loved and liked titles pull the taste towards them; the disliked one pushes it away.
     assertThat(a[0]).isPositive();
     assertThat(a[2]).isNegative();
+  }
+
+  @Test
+  void givenConcurrentAndRepeatedDelivery_taste_equalsOneOrderlyPass() throws Exception {
+    String orderly = "user-" + UUID.randomUUID();
+    String concurrent = "user-" + UUID.randomUUID();
+    signals(orderly).forEach(applySignal::apply);
+
+    // Four workers apply every signal of the other user at once, each in its own order, as
+    // consumers would after a rebalance with redelivery.
+    List<TasteSignalResolved> all = signals(concurrent);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+    for (int w = 0; w < 4; w++) {
+      List<TasteSignalResolved> mine = new ArrayList<>(all);
+      Collections.shuffle(mine, new Random(w));
+      done.add(pool.submit(() -> mine.forEach(applySignal::apply)));
+    }
+    for (var f : done) {
+      f.get();
+    }
+    pool.shutdown();
+
+    assertThat(tasteReader.taste(concurrent).orElseThrow())
+        .containsExactly(tasteReader.taste(orderly).orElseThrow(), within(1e-5));
+    assertThat(tasteReader.profile(concurrent).orElseThrow().counts())
+        .isEqualTo(tasteReader.profile(orderly).orElseThrow().counts());
+  }
+
+  @Test
+  void givenUploadOver50Megabytes_history_isRefusedWithAMessage() {
+    byte[] big = new byte[51 * 1024 * 1024];
+    java.util.Arrays.fill(big, (byte) 'a');
+    given()
+        .contentType("text/csv")
+        .body(big)
+        .post("/v1/users/{id}/history", "user-" + UUID.randomUUID())
+        .then()
+        .statusCode(413)
+        .body(containsString("50 MB"));
   }
 
   @Test
