@@ -51,7 +51,8 @@ public class ApplyTasteSignal {
                 s.vector(),
                 s.signal(),
                 s.occurredAt().toEpochMilli(),
-                s.modelId()));
+                s.modelId(),
+                s.genres() == null ? java.util.List.of() : s.genres()));
     if (outcome == Outcome.APPLIED_AFTER_MODEL_RESET) {
       LOG.infof(
           "taste of user %s reset: signal %s comes from model %s, unlike the stored state",

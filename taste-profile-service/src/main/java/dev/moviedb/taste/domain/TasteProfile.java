@@ -15,7 +15,11 @@ public record TasteProfile(
     double negativeWeight,
     long watchedTitles,
     List<TitleScore> topTitles,
+    List<GenreScore> topGenres,
     List<UnresolvedTitle> unresolved) {
+
+  /** A genre and the positive weight of the titles that carry it (only the order is meaningful). */
+  public record GenreScore(String genre, double weight) {}
 
   /** A title and its accumulated positive weight (decayed, so only the order is meaningful). */
   public record TitleScore(String titleId, double weight) {}

@@ -44,5 +44,6 @@ public interface TasteStore {
       float[] vector,
       Signal signal,
       long occurredAtMillis,
-      String modelId) {}
+      String modelId,
+      java.util.List<String> genres) {}
 }

@@ -18,10 +18,10 @@ import java.util.Optional;
 public class RedisTasteStore implements TasteStore {
 
   /**
-   * KEYS: events, taste, titles, watched, liked. ARGV: eventKey, titleId, side (pos|neg), weight,
-   * vector (JSON), signal, occurredAtMillis, modelId, watched (1|0). Returns 0 when the event was
-   * applied before, 1 when applied, 2 when applied after a reset for a new model. Validates before
-   * the first write: Redis does not roll a script back.
+   * KEYS: events, taste, titles, watched, liked, genres. ARGV: eventKey, titleId, side (pos|neg),
+   * weight, vector (JSON), signal, occurredAtMillis, modelId, watched (1|0), genres (JSON array).
+   * Returns 0 when the event was applied before, 1 when applied, 2 when applied after a reset for a
+   * new model. Validates before the first write: Redis does not roll a script back.
    */
   static final String APPLY_SCRIPT =
       """
@@ -33,7 +33,7 @@ public class RedisTasteStore implements TasteStore {
       local result = 1
       local model = redis.call('HGET', KEYS[2], 'model')
       if model and model ~= ARGV[8] then
-        redis.call('DEL', KEYS[2], KEYS[3], KEYS[5])
+        redis.call('DEL', KEYS[2], KEYS[3], KEYS[5], KEYS[6])
         result = 2
       else
         local stored = redis.call('HGET', KEYS[2], 'dimension')
@@ -57,7 +57,12 @@ public class RedisTasteStore implements TasteStore {
       if side == 'pos' then entry.p = entry.p + w else entry.n = entry.n + w end
       redis.call('HSET', KEYS[3], ARGV[2], cjson.encode(entry))
       if ARGV[9] == '1' then redis.call('SADD', KEYS[4], ARGV[2]) end
-      if side == 'pos' then redis.call('ZINCRBY', KEYS[5], ARGV[4], ARGV[2]) end
+      if side == 'pos' then
+        redis.call('ZINCRBY', KEYS[5], ARGV[4], ARGV[2])
+        for _, genre in ipairs(cjson.decode(ARGV[10])) do
+          redis.call('HINCRBYFLOAT', KEYS[6], genre, ARGV[4])
+        end
+      end
       return result
       """;
 
@@ -85,12 +90,13 @@ public class RedisTasteStore implements TasteStore {
             .execute(
                 "EVAL",
                 APPLY_SCRIPT,
-                "5",
+                "6",
                 TasteKeys.events(user),
                 TasteKeys.taste(user),
                 TasteKeys.titles(user),
                 TasteKeys.watched(user),
                 TasteKeys.liked(user),
+                TasteKeys.genres(user),
                 u.modelId() + "|" + u.eventKey(),
                 u.titleId(),
                 u.side().key(),
@@ -99,11 +105,18 @@ public class RedisTasteStore implements TasteStore {
                 u.signal().name(),
                 Long.toString(u.occurredAtMillis()),
                 u.modelId(),
-                u.signal() == Signal.LISTED ? "0" : "1")
+                u.signal() == Signal.LISTED ? "0" : "1",
+                genresJson(u.genres()))
             .toLong();
     return result == 0
         ? Outcome.DUPLICATE
         : result == 2 ? Outcome.APPLIED_AFTER_MODEL_RESET : Outcome.APPLIED;
+  }
+
+  private static String genresJson(List<String> genres) {
+    io.vertx.core.json.JsonArray array = new io.vertx.core.json.JsonArray();
+    genres.forEach(array::add);
+    return array.encode();
   }
 
   @Override

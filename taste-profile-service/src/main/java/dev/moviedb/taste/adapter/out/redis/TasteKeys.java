@@ -39,6 +39,11 @@ public final class TasteKeys {
     return key(userId, "liked");
   }
 
+  /** HASH genre -> accumulated positive weight, for the profile's top genres. */
+  public static String genres(String userId) {
+    return key(userId, "genres");
+  }
+
   /** HASH raw title string -> how often it did not resolve. */
   public static String unresolved(String userId) {
     return key(userId, "unresolved");
@@ -51,6 +56,7 @@ public final class TasteKeys {
         titles(userId),
         watched(userId),
         liked(userId),
+        genres(userId),
         unresolved(userId));
   }
 }

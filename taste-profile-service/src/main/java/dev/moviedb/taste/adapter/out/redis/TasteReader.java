@@ -98,7 +98,16 @@ public class TasteReader {
             number(taste.get("negWeight")),
             redis.set(String.class).scard(TasteKeys.watched(userId)),
             top,
+            topGenres(userId),
             unresolved));
+  }
+
+  private List<TasteProfile.GenreScore> topGenres(String userId) {
+    return redis.hash(String.class).hgetall(TasteKeys.genres(userId)).entrySet().stream()
+        .map(e -> new TasteProfile.GenreScore(e.getKey(), Double.parseDouble(e.getValue())))
+        .sorted(Comparator.comparingDouble(TasteProfile.GenreScore::weight).reversed())
+        .limit(5)
+        .toList();
   }
 
   private TitleWeight parse(String titleId, String value) {

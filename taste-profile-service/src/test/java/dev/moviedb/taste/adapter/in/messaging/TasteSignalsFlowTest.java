@@ -71,6 +71,7 @@ class TasteSignalsFlowTest {
         .body("counts.DISLIKED", equalTo(1))
         .body("watchedTitles", equalTo(4))
         .body("topTitles[0].titleId", equalTo("t-loved"))
+        .body("topGenres[0].genre", equalTo("Drama"))
         .body("unresolved[0].rawTitle", equalTo("Rough Diamonds: Aflevering 8"))
         .body("unresolved[0].count", equalTo(1));
   }
