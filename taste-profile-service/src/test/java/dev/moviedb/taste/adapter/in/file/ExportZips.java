@@ -63,7 +63,7 @@ public final class ExportZips {
     entries.put(
         root + "CONTENT_INTERACTION/IndicatedPreferences.txt",
         STUB.getBytes(StandardCharsets.UTF_8));
-    entries.put(root + "CONTENT_INTERACTION/Ratings.csv", resource("Ratings.csv"));
+    entries.put(root + "CONTENT_INTERACTION/Ratings.csv", resource("RatingsSample.csv"));
     entries.put(root + "CONTENT_INTERACTION/MyList.csv", resource("MyList.csv"));
     return zip(entries);
   }

@@ -153,7 +153,7 @@ class NetflixExportReaderTest {
 
   @Test
   void givenRatings_read_mapsThumbsAndStars() {
-    ParsedHistory parsed = reader.read(file("Ratings.csv"), null, null);
+    ParsedHistory parsed = reader.read(file("RatingsSample.csv"), null, null);
 
     assertThat(parsed.format()).isEqualTo(ExportFormat.RATINGS);
     assertThat(parsed.profile()).isEqualTo("Anna");

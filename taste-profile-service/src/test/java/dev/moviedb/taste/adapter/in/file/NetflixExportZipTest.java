@@ -139,7 +139,7 @@ class NetflixExportZipTest {
   @Test
   void givenUnreadableFileInZip_upload_failsAsAWholeNamingIt() {
     Map<String, byte[]> entries = new LinkedHashMap<>();
-    entries.put("1/CONTENT_INTERACTION/Ratings.csv", resource("Ratings.csv"));
+    entries.put("1/CONTENT_INTERACTION/Ratings.csv", resource("RatingsSample.csv"));
     entries.put(
         "1/CONTENT_INTERACTION/MyList.csv",
         "Profile Name,Title Name,Country,Utc Title Add Date\nAnna,Am\u00e9lie,FR (France),2024-01-01\n"

@@ -162,7 +162,7 @@ class TasteSignalsFlowTest {
   void givenRatingsUpload_history_publishesGoodRowsAndReportsBadOnes() throws IOException {
     given()
         .contentType("text/csv")
-        .body(resource("Ratings.csv"))
+        .body(resource("RatingsSample.csv"))
         .post("/v1/users/{id}/history", "user-" + UUID.randomUUID())
         .then()
         .statusCode(200)
