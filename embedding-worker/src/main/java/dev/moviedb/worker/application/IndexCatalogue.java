@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -52,7 +51,7 @@ public class IndexCatalogue {
     Map<String, StoredTitle> existing = store.get(records.keySet());
     List<String> deletions = new ArrayList<>();
     List<StoredTitle> ready = new ArrayList<>();
-    Map<TitlePublished, String> toEmbed = new LinkedHashMap<>();
+    List<Pending> toEmbed = new ArrayList<>();
     int unchanged = 0;
     for (var entry : records.entrySet()) {
       TitlePublished t = entry.getValue();
@@ -75,16 +74,15 @@ public class IndexCatalogue {
           ready.add(updated);
         }
       } else {
-        toEmbed.put(t, text);
+        toEmbed.add(new Pending(t, text, hash));
       }
     }
     int payload = ready.size();
     if (!toEmbed.isEmpty()) {
-      List<float[]> vectors = embedder.embedDocuments(List.copyOf(toEmbed.values()));
-      int i = 0;
-      for (var entry : toEmbed.entrySet()) {
-        String hash = DocumentText.hash(entry.getValue(), embedder.modelId());
-        ready.add(toStored(entry.getKey(), hash, vectors.get(i++)));
+      List<float[]> vectors = embedder.embedDocuments(toEmbed.stream().map(Pending::text).toList());
+      for (int i = 0; i < toEmbed.size(); i++) {
+        Pending p = toEmbed.get(i);
+        ready.add(toStored(p.title(), p.hash(), vectors.get(i)));
       }
     }
     store.upsert(ready);
@@ -94,6 +92,9 @@ public class IndexCatalogue {
     removed.increment(deletions.size());
     return new Result(toEmbed.size(), payload, unchanged, deletions.size());
   }
+
+  /** A title whose text changed: embedded in one batch with the others. */
+  private record Pending(TitlePublished title, String text, String hash) {}
 
   private static boolean samePayload(StoredTitle a, StoredTitle b) {
     return Objects.equals(a.withVector(b.vector(), b.contentHash()).toString(), b.toString());

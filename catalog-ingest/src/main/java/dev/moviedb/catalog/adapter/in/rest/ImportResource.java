@@ -5,7 +5,6 @@ import dev.moviedb.catalog.adapter.in.file.Spool;
 import dev.moviedb.catalog.application.ImportCatalogue;
 import dev.moviedb.catalog.domain.ImportMode;
 import dev.moviedb.catalog.domain.ImportReport;
-import dev.moviedb.catalog.domain.InvalidFileException;
 import dev.moviedb.events.Availability;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
@@ -108,8 +107,6 @@ public class ImportResource {
             .build();
       }
       return Response.status(status).entity(report).build();
-    } catch (InvalidFileException e) {
-      throw e;
     }
   }
 
