@@ -15,6 +15,18 @@ public final class Vectors {
       throw new IllegalArgumentException(
           "vectors differ in dimension: " + a.length + " vs " + b.length);
     }
+    return dot(a, b, 0);
+  }
+
+  /**
+   * The dot product of {@code a} with the {@code a.length} numbers of {@code matrix} starting at
+   * {@code offset} (one row of vectors stored side by side).
+   */
+  public static double dot(float[] a, float[] matrix, int offset) {
+    if (offset < 0 || offset + a.length > matrix.length) {
+      throw new IllegalArgumentException(
+          "row at " + offset + " of length " + a.length + " is outside " + matrix.length);
+    }
     float s0 = 0;
     float s1 = 0;
     float s2 = 0;
@@ -26,18 +38,19 @@ public final class Vectors {
     int i = 0;
     int bound = a.length - a.length % 8;
     for (; i < bound; i += 8) {
-      s0 += a[i] * b[i];
-      s1 += a[i + 1] * b[i + 1];
-      s2 += a[i + 2] * b[i + 2];
-      s3 += a[i + 3] * b[i + 3];
-      s4 += a[i + 4] * b[i + 4];
-      s5 += a[i + 5] * b[i + 5];
-      s6 += a[i + 6] * b[i + 6];
-      s7 += a[i + 7] * b[i + 7];
+      int j = offset + i;
+      s0 += a[i] * matrix[j];
+      s1 += a[i + 1] * matrix[j + 1];
+      s2 += a[i + 2] * matrix[j + 2];
+      s3 += a[i + 3] * matrix[j + 3];
+      s4 += a[i + 4] * matrix[j + 4];
+      s5 += a[i + 5] * matrix[j + 5];
+      s6 += a[i + 6] * matrix[j + 6];
+      s7 += a[i + 7] * matrix[j + 7];
     }
     double sum = (double) s0 + s1 + s2 + s3 + s4 + s5 + s6 + s7;
     for (; i < a.length; i++) {
-      sum += (double) a[i] * b[i];
+      sum += (double) a[i] * matrix[offset + i];
     }
     return sum;
   }

@@ -65,6 +65,20 @@ public interface VectorsConfig {
     @WithDefault(".moviedb/data/vectors")
     Path path();
 
+    /**
+     * Writer only: build this model's index (collection) beside the live one without serving it,
+     * until it is promoted ({@code POST /v1/index/promote} on the worker). Used by a re-embed.
+     */
+    @WithDefault("false")
+    boolean staging();
+
+    /**
+     * Embedded, writer: also build Lucene's HNSW graph. Worth it only for catalogues above about
+     * 50,000 titles, where the exact scan gets slow; below, it costs indexing CPU for nothing.
+     */
+    @WithDefault("false")
+    boolean graph();
+
     /** Embedded, read-only side: how often to look for the writer's new commits. */
     @WithDefault("PT1S")
     Duration refresh();

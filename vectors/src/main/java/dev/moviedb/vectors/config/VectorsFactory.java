@@ -15,16 +15,19 @@ public final class VectorsFactory {
   private VectorsFactory() {}
 
   public static TextEmbedder embedder(VectorsConfig.Embedding config) {
+    return embedder(config, config.model());
+  }
+
+  /** The configured provider with another model (recommend-api follows a promoted index). */
+  public static TextEmbedder embedder(VectorsConfig.Embedding config, String model) {
     return switch (config.provider().toLowerCase(Locale.ROOT)) {
       case "in-process" ->
           new InProcessEmbedder(
-              EmbeddingModels.byId(config.model()),
-              config.parallelSessions(),
-              config.intraOpThreads());
+              EmbeddingModels.byId(model), config.parallelSessions(), config.intraOpThreads());
       case "ollama" ->
           new OllamaEmbedder(
               config.ollama().baseUrl(),
-              config.model(),
+              model,
               config.ollama().timeout(),
               config.ollama().maxRetries(),
               config.ollama().queryPrefix().orElse(""),
@@ -39,33 +42,43 @@ public final class VectorsFactory {
 
   /**
    * Opens the configured store and binds it to the embedder's model, failing fast with a clear
-   * message when the stored vectors belong to another model.
+   * message when the live vectors belong to another model. A writer configured as {@code staging}
+   * builds its model's index beside the live one instead (a re-embed), until it is promoted.
    *
    * @param writer true for the one process that writes (the embedding worker)
    */
   public static VectorStore store(
       VectorsConfig.Store config, TextEmbedder embedder, boolean writer) {
-    VectorStore store =
-        switch (config.kind().toLowerCase(Locale.ROOT)) {
-          case "embedded" ->
-              writer
-                  ? LuceneVectorStore.forWriting(config.path())
-                  : LuceneVectorStore.forReading(config.path(), config.refresh().toMillis());
-          case "qdrant" ->
-              new QdrantVectorStore(
-                  config.qdrant().host(),
-                  config.qdrant().port(),
-                  config.qdrant().tls(),
-                  config.qdrant().apiKey().orElse(null),
-                  config.qdrant().alias(),
-                  config.qdrant().timeout());
-          default ->
-              throw new IllegalArgumentException(
-                  "moviedb.vector-store.kind '"
-                      + config.kind()
-                      + "' is unknown (expected embedded or qdrant)");
-        };
-    store.bindModel(embedder.modelId(), embedder.dimension());
+    VectorStore store = open(config, writer);
+    if (writer && config.staging()) {
+      store.bindIndex(embedder.modelId(), embedder.dimension());
+    } else {
+      store.bindModel(embedder.modelId(), embedder.dimension());
+    }
     return store;
+  }
+
+  /** Opens the configured store without binding it to a model. */
+  public static VectorStore open(VectorsConfig.Store config, boolean writer) {
+    return switch (config.kind().toLowerCase(Locale.ROOT)) {
+      case "embedded" ->
+          writer
+              ? LuceneVectorStore.forWriting(config.path())
+              : LuceneVectorStore.forReading(config.path(), config.refresh().toMillis());
+      case "qdrant" ->
+          new QdrantVectorStore(
+              config.qdrant().host(),
+              config.qdrant().port(),
+              config.qdrant().tls(),
+              config.qdrant().apiKey().orElse(null),
+              config.qdrant().alias(),
+              config.qdrant().timeout(),
+              writer);
+      default ->
+          throw new IllegalArgumentException(
+              "moviedb.vector-store.kind '"
+                  + config.kind()
+                  + "' is unknown (expected embedded or qdrant)");
+    };
   }
 }

@@ -13,12 +13,30 @@ import java.util.function.Consumer;
 public interface VectorStore extends AutoCloseable {
 
   /**
-   * Declares which model's vectors this store holds. An empty store takes the model; a store that
-   * already holds another model's vectors throws {@link ModelMismatchException}.
+   * Binds this handle to the live index, which must hold this model's vectors. When no index is
+   * live yet, a writer makes this model's index the live one; when another model's index is live,
+   * this throws {@link ModelMismatchException}. The handle stays on this model's index even if
+   * another one is promoted later, so that requests in flight never mix two models.
    */
   void bindModel(String modelId, int dimension);
 
-  /** The model whose vectors the store holds, if it holds any. */
+  /**
+   * Binds this handle to this model's own index (Lucene directory, Qdrant collection) whether or
+   * not it is live: a writer creates it if absent. This is how a re-embed builds a new model's
+   * index beside the live one, and how a reader follows a promotion.
+   */
+  void bindIndex(String modelId, int dimension);
+
+  /**
+   * Makes the bound index the live one in one atomic step (the {@code CURRENT} file, the Qdrant
+   * alias). Writers only.
+   */
+  void promote();
+
+  /** The model of the index that is live now, if any; it may differ from the bound one. */
+  Optional<String> liveModel();
+
+  /** The model whose vectors this handle is bound to. */
   Optional<String> modelId();
 
   /** Inserts or replaces titles by id; visible to searches when this returns. */
@@ -32,6 +50,14 @@ public interface VectorStore extends AutoCloseable {
 
   /** The {@code k} titles nearest to {@code vector} that pass {@code filter}, nearest first. */
   List<ScoredTitle> search(float[] vector, int k, TitleFilter filter);
+
+  /**
+   * The {@code k} nearest titles to each of several vectors under one filter: one list per vector,
+   * in order. An adapter that scans can serve all of them in one pass over the vectors.
+   */
+  default List<List<ScoredTitle>> searchEach(List<float[]> vectors, int k, TitleFilter filter) {
+    return vectors.stream().map(v -> search(v, k, filter)).toList();
+  }
 
   /** Visits every stored title (for rebuilding look-up tables and for evaluation). */
   void forEach(Consumer<StoredTitle> visitor);

@@ -21,11 +21,18 @@ public abstract class VectorStoreContractTest {
   protected static final int DIM = 4;
   protected VectorStore store;
 
-  /** A fresh, empty store. */
+  /** A fresh, empty store, opened for writing and not yet bound to a model. */
   protected abstract VectorStore createStore() throws Exception;
 
-  /** Another handle on the same store, as a second process would open it. */
-  protected abstract VectorStore reopen(String modelId, int dimension) throws Exception;
+  /** Another unbound handle on the same store, as a second process would open it. */
+  protected abstract VectorStore handle(boolean writer) throws Exception;
+
+  /** A reading handle bound to the live index, as recommend-api opens it. */
+  protected VectorStore reopen(String modelId, int dimension) throws Exception {
+    VectorStore reader = handle(false);
+    reader.bindModel(modelId, dimension);
+    return reader;
+  }
 
   @BeforeEach
   void open() throws Exception {
@@ -164,5 +171,48 @@ public abstract class VectorStoreContractTest {
         .hasMessageContaining("test-model")
         .hasMessageContaining("other-model")
         .hasMessageContaining("MOVIEDB_EMBEDDING_MODEL");
+  }
+
+  @Test
+  void reembed_buildsBesideTheLiveIndex_andPromotionSwitchesNewReadersOnly() throws Exception {
+    seed();
+    try (VectorStore staging = handle(true);
+        VectorStore servingOld = reopen(MODEL, DIM)) {
+      staging.bindIndex("model-b", 3);
+      staging.upsert(
+          List.of(
+              title("x", TitleType.MOVIE, 2020, List.of("Drama"), new float[] {0, 1, 0}),
+              title("y", TitleType.MOVIE, 2021, List.of("Drama"), new float[] {1, 0, 0})));
+      assertThat(staging.count()).isEqualTo(2);
+      assertThat(store.liveModel()).contains(MODEL);
+      assertThat(servingOld.count()).isEqualTo(4);
+
+      staging.promote();
+
+      assertThat(servingOld.liveModel()).contains("model-b");
+      // A handle stays on its own model's index, so requests in flight never mix models.
+      assertThat(servingOld.count()).isEqualTo(4);
+      assertThat(servingOld.search(new float[] {1, 0, 0, 0}, 1, TitleFilter.NONE))
+          .extracting(s -> s.title().titleId())
+          .containsExactly("a");
+      try (VectorStore servingNew = reopen("model-b", 3)) {
+        assertThat(servingNew.search(new float[] {0, 1, 0}, 1, TitleFilter.NONE))
+            .extracting(s -> s.title().titleId())
+            .containsExactly("x");
+      }
+      assertThatThrownBy(() -> reopen(MODEL, DIM)).isInstanceOf(ModelMismatchException.class);
+    }
+  }
+
+  @Test
+  void aReaderBoundToAnIndexNobodyBuilt_seesNothingAndChangesNothing() throws Exception {
+    seed();
+    try (VectorStore reader = handle(false)) {
+      reader.bindIndex("model-c", DIM);
+      assertThat(reader.count()).isZero();
+      assertThat(reader.search(new float[] {1, 0, 0, 0}, 3, TitleFilter.NONE)).isEmpty();
+      assertThat(reader.get(List.of("a"))).isEmpty();
+      assertThat(reader.liveModel()).contains(MODEL);
+    }
   }
 }

@@ -61,8 +61,9 @@ import org.apache.lucene.util.BytesRef;
  * <p>One process (the embedding worker) opens it for writing; any number of processes
  * (recommend-api, evaluation) open it read-only at the same time and see each commit within {@code
  * refreshMillis}. The index lives in {@code root/<model>-<dimension>/}; the file {@code
- * root/CURRENT} names the index in use, so that a new model's index can be built beside the old one
- * and swapped in atomically (the embedded equivalent of a Qdrant alias).
+ * root/CURRENT} names the live index, so that a new model's index can be built beside the old one
+ * and promoted atomically (the embedded equivalent of a Qdrant alias). A handle stays on the index
+ * it was bound to; readers that want to follow a promotion bind a new handle to the new index.
  *
  * <p>Filters are applied inside the HNSW search (Lucene falls back to an exact scan when a filter
  * is very selective); availability date windows are checked on the hits, with over-fetching.
@@ -87,6 +88,7 @@ public final class LuceneVectorStore implements VectorStore {
   private final boolean writable;
   private final long refreshMillis;
   private int exactScanLimit = DEFAULT_EXACT_SCAN_LIMIT;
+  private boolean graph;
 
   /** Up to this many titles, searches scan every vector exactly instead of walking HNSW. */
   public static final int DEFAULT_EXACT_SCAN_LIMIT = 50_000;
@@ -98,7 +100,7 @@ public final class LuceneVectorStore implements VectorStore {
 
   private String boundModel;
   private int boundDimension;
-  private String openName;
+  private String pinned;
   private Directory directory;
   private IndexWriter writer;
   private SearcherManager searchers;
@@ -120,9 +122,19 @@ public final class LuceneVectorStore implements VectorStore {
     return new LuceneVectorStore(root, false, refreshMillis);
   }
 
-  /** Sets the size up to which searches are exact scans (0 = always use the HNSW graph). */
+  /** Sets the size up to which searches are exact scans (0 = use the HNSW graph if built). */
   public LuceneVectorStore withExactScanLimit(int limit) {
     this.exactScanLimit = limit;
+    return this;
+  }
+
+  /**
+   * Writer: also builds Lucene's HNSW graph for the titles it writes, so that searches above the
+   * exact-scan limit walk the graph instead of scanning. Building the graph costs more indexing CPU
+   * than it saves below that size (docs/BENCHMARKS.md), so it is off by default.
+   */
+  public LuceneVectorStore withGraph(boolean graph) {
+    this.graph = graph;
     return this;
   }
 
@@ -134,19 +146,57 @@ public final class LuceneVectorStore implements VectorStore {
   public synchronized void bindModel(String modelId, int dimension) {
     String wanted = indexName(modelId, dimension);
     Optional<String> current = readCurrent();
+    if (current.isPresent() && !current.get().equals(wanted)) {
+      throw new ModelMismatchException("The embedded index at " + root, current.get(), wanted);
+    }
+    bindIndex(modelId, dimension);
     if (writable && current.isEmpty()) {
       writeCurrent(wanted);
-      current = Optional.of(wanted);
     }
-    if (current.isPresent() && !current.get().equals(wanted)) {
-      throw new ModelMismatchException(
-          "The embedded index at " + root, current.get(), indexName(modelId, dimension));
-    }
+  }
+
+  @Override
+  public synchronized void bindIndex(String modelId, int dimension) {
     this.boundModel = modelId;
     this.boundDimension = dimension;
+    this.pinned = indexName(modelId, dimension);
     if (writable) {
-      open(wanted);
+      open(pinned);
+    } else if (searchers != null) {
+      try {
+        closeQuietly();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot close the embedded index", e);
+      }
     }
+  }
+
+  @Override
+  public synchronized void promote() {
+    if (!writable || writer == null) {
+      throw new IllegalStateException("only a writer bound to an index can promote it");
+    }
+    writeCurrent(pinned);
+  }
+
+  @Override
+  public Optional<String> liveModel() {
+    return readCurrent().map(this::modelOf);
+  }
+
+  /** The model recorded in an index's latest commit; the directory name if there is none. */
+  private String modelOf(String indexName) {
+    try (Directory dir = FSDirectory.open(root.resolve(indexName))) {
+      if (DirectoryReader.indexExists(dir)) {
+        String model = SegmentInfos.readLatestCommit(dir).getUserData().get(MODEL_KEY);
+        if (model != null) {
+          return model;
+        }
+      }
+    } catch (IOException e) {
+      // fall through: the name still identifies the index
+    }
+    return indexName;
   }
 
   @Override
@@ -203,50 +253,41 @@ public final class LuceneVectorStore implements VectorStore {
       } else {
         searchers = new SearcherManager(directory, null);
       }
-      openName = name;
       lastRefresh = System.currentTimeMillis();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the embedded index " + root.resolve(name), e);
     }
   }
 
-  /** Opens (readers: re-opens after a swap or a writer's commit) the index; false if none yet. */
+  /** Opens (readers: refreshes) the bound index; false if it does not exist yet. */
   private boolean ensureOpen() {
+    if (pinned == null) {
+      throw new IllegalStateException(
+          "bindModel or bindIndex must be called before using the store");
+    }
     if (writable) {
-      if (writer == null) {
-        throw new IllegalStateException("bindModel must be called before using the store");
-      }
       return true;
     }
     long now = System.currentTimeMillis();
-    if (searchers != null && now - lastRefresh < refreshMillis) {
+    if (searchers != null) {
+      if (now - lastRefresh >= refreshMillis) {
+        try {
+          searchers.maybeRefresh();
+          lastRefresh = now;
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot refresh the embedded index", e);
+        }
+      }
       return true;
     }
-    Optional<String> current = readCurrent();
-    if (current.isEmpty()) {
-      return false;
-    }
-    if (boundModel != null && !current.get().equals(indexName(boundModel, boundDimension))) {
-      throw new ModelMismatchException(
-          "The embedded index at " + root, current.get(), indexName(boundModel, boundDimension));
-    }
-    if (!current.get().equals(openName)) {
-      try {
-        if (!DirectoryReader.indexExists(FSDirectory.open(root.resolve(current.get())))) {
-          return false;
-        }
-      } catch (IOException e) {
+    try (Directory dir = FSDirectory.open(root.resolve(pinned))) {
+      if (!DirectoryReader.indexExists(dir)) {
         return false;
       }
-      open(current.get());
-      return true;
-    }
-    try {
-      searchers.maybeRefresh();
-      lastRefresh = now;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot refresh the embedded index", e);
+      return false;
     }
+    open(pinned);
     return true;
   }
 
@@ -306,6 +347,21 @@ public final class LuceneVectorStore implements VectorStore {
   }
 
   @Override
+  public List<List<ScoredTitle>> searchEach(List<float[]> vectors, int k, TitleFilter filter) {
+    List<List<ScoredTitle>> results = new ArrayList<>();
+    withSearcher(
+        searcher -> {
+          if (!useGraph(searcher)) {
+            results.addAll(exactScan(searcher, vectors, k, filter));
+          }
+        });
+    if (results.size() == vectors.size()) {
+      return results;
+    }
+    return vectors.stream().map(v -> search(v, k, filter)).toList();
+  }
+
+  @Override
   public List<ScoredTitle> search(float[] vector, int k, TitleFilter filter) {
     List<ScoredTitle> results = new ArrayList<>();
     if (k <= 0) {
@@ -316,8 +372,8 @@ public final class LuceneVectorStore implements VectorStore {
     int fetch = windowed ? k * 2 : k;
     withSearcher(
         searcher -> {
-          if (searcher.getIndexReader().numDocs() <= exactScanLimit) {
-            results.addAll(exactScan(searcher, vector, k, filter));
+          if (!useGraph(searcher)) {
+            results.addAll(exactScan(searcher, List.of(vector), k, filter).get(0));
             return;
           }
           KnnFloatVectorQuery query = new KnnFloatVectorQuery(VECTOR, vector, fetch, filterQuery);
@@ -336,6 +392,20 @@ public final class LuceneVectorStore implements VectorStore {
           }
         });
     return results;
+  }
+
+  /** Walk the HNSW graph only above the exact-scan limit, and only where every segment has one. */
+  private boolean useGraph(IndexSearcher searcher) {
+    if (searcher.getIndexReader().numDocs() <= exactScanLimit) {
+      return false;
+    }
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      var info = leaf.reader().getFieldInfos().fieldInfo(VECTOR);
+      if (info == null || info.getVectorDimension() == 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Query toQuery(TitleFilter f) {
@@ -381,7 +451,7 @@ public final class LuceneVectorStore implements VectorStore {
             Bits live = leaf.reader().getLiveDocs();
             for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
               if (live == null || live.get(doc)) {
-                visitor.accept(segment(leaf)[doc]);
+                visitor.accept(segment(leaf).titles[doc]);
               }
             }
           }
@@ -422,7 +492,9 @@ public final class LuceneVectorStore implements VectorStore {
   private Document toDocument(StoredTitle t) throws IOException {
     Document doc = new Document();
     doc.add(new StringField(ID, t.titleId(), Field.Store.YES));
-    doc.add(new KnnFloatVectorField(VECTOR, t.vector(), VectorSimilarityFunction.DOT_PRODUCT));
+    if (graph) {
+      doc.add(new KnnFloatVectorField(VECTOR, t.vector(), VectorSimilarityFunction.DOT_PRODUCT));
+    }
     doc.add(new StoredField(VECTOR_BYTES, toBytes(t.vector())));
     StoredTitle withoutVector = t.withVector(new float[] {0f}, t.contentHash());
     doc.add(new StoredField(PAYLOAD, json.writeValueAsBytes(withoutVector)));
@@ -461,59 +533,109 @@ public final class LuceneVectorStore implements VectorStore {
       throws IOException {
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    return segment(leaf)[doc - leaf.docBase];
+    return segment(leaf).titles[doc - leaf.docBase];
   }
-
-  private StoredTitle[] segment(LeafReaderContext leaf) throws IOException {
-    Object key = leaf.reader().getCoreCacheHelper().getKey();
-    StoredTitle[] titles = segments.get(key);
-    if (titles == null) {
-      StoredFields fields = leaf.reader().storedFields();
-      Bits live = leaf.reader().getLiveDocs();
-      titles = new StoredTitle[leaf.reader().maxDoc()];
-      for (int d = 0; d < titles.length; d++) {
-        if (live == null || live.get(d)) {
-          titles[d] = fromDocument(fields.document(d));
-        }
-      }
-      segments.put(key, titles);
-      leaf.reader().getCoreCacheHelper().addClosedListener(segments::remove);
-    }
-    return titles;
-  }
-
-  private final Map<Object, StoredTitle[]> segments =
-      new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
-   * Exact top-k over every live title, filters checked on the decoded payload. At the catalogue
-   * sizes users have (thousands to tens of thousands) this is faster than the HNSW graph with a
-   * filter, and exact; see docs/BENCHMARKS.md.
+   * One segment's decoded titles, and their vectors side by side in one array (title d at offset d
+   * x dimension), which the exact scan reads front to back.
    */
-  private List<ScoredTitle> exactScan(
-      IndexSearcher searcher, float[] vector, int k, TitleFilter filter) throws IOException {
-    java.util.PriorityQueue<ScoredTitle> top =
-        new java.util.PriorityQueue<>(java.util.Comparator.comparingDouble(ScoredTitle::score));
-    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-      StoredTitle[] titles = segment(leaf);
-      Bits live = leaf.reader().getLiveDocs();
+  private static final class Segment {
+    final StoredTitle[] titles;
+    final float[] vectors;
+    final int dimension;
+
+    Segment(StoredTitle[] titles, int dimension) {
+      this.titles = titles;
+      this.dimension = dimension;
+      this.vectors = new float[titles.length * dimension];
       for (int d = 0; d < titles.length; d++) {
-        StoredTitle t = titles[d];
-        if (t == null || (live != null && !live.get(d)) || !filter.accepts(t)) {
-          continue;
-        }
-        double score = dev.moviedb.vectors.Vectors.dot(vector, t.vector());
-        if (top.size() < k) {
-          top.add(new ScoredTitle(t, score));
-        } else if (score > top.peek().score()) {
-          top.poll();
-          top.add(new ScoredTitle(t, score));
+        if (titles[d] != null) {
+          System.arraycopy(titles[d].vector(), 0, vectors, d * dimension, dimension);
         }
       }
     }
-    List<ScoredTitle> sorted = new ArrayList<>(top);
-    sorted.sort(java.util.Comparator.comparingDouble(ScoredTitle::score).reversed());
-    return sorted;
+  }
+
+  private Segment segment(LeafReaderContext leaf) throws IOException {
+    Object key = leaf.reader().getCoreCacheHelper().getKey();
+    Segment segment = segments.get(key);
+    if (segment == null) {
+      StoredFields fields = leaf.reader().storedFields();
+      StoredTitle[] titles = new StoredTitle[leaf.reader().maxDoc()];
+      int dimension = boundDimension;
+      for (int d = 0; d < titles.length; d++) {
+        // Decode deleted documents too: a segment's deletions change, its documents do not.
+        titles[d] = fromDocument(fields.document(d));
+        dimension = titles[d].vector().length;
+      }
+      segment = new Segment(titles, dimension);
+      segments.put(key, segment);
+      leaf.reader().getCoreCacheHelper().addClosedListener(segments::remove);
+    }
+    return segment;
+  }
+
+  private final Map<Object, Segment> segments = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * Exact top-k for each vector over every live title, in one pass over the vectors. A title's
+   * filters are checked only when its score would enter a top-k (most titles never get there), and
+   * at most once per scan. At the catalogue sizes users have (thousands to tens of thousands) this
+   * is faster than the HNSW graph with a filter, and exact; see docs/BENCHMARKS.md.
+   */
+  private List<List<ScoredTitle>> exactScan(
+      IndexSearcher searcher, List<float[]> queries, int k, TitleFilter filter) throws IOException {
+    queries.forEach(this::checkDimension);
+    int n = queries.size();
+    List<java.util.PriorityQueue<ScoredTitle>> tops = new ArrayList<>(n);
+    for (int q = 0; q < n; q++) {
+      tops.add(
+          new java.util.PriorityQueue<>(
+              k + 1, java.util.Comparator.comparingDouble(ScoredTitle::score)));
+    }
+    double[] floor = new double[n];
+    java.util.Arrays.fill(floor, Double.NEGATIVE_INFINITY);
+    if (k > 0) {
+      for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+        Segment segment = segment(leaf);
+        Bits live = leaf.reader().getLiveDocs();
+        byte[] accepted = new byte[segment.titles.length]; // 0 = not checked, 1 = yes, 2 = no
+        for (int d = 0; d < segment.titles.length; d++) {
+          if (live != null && !live.get(d)) {
+            continue;
+          }
+          int offset = d * segment.dimension;
+          for (int q = 0; q < n; q++) {
+            double score = dev.moviedb.vectors.Vectors.dot(queries.get(q), segment.vectors, offset);
+            if (score <= floor[q]) {
+              continue;
+            }
+            if (accepted[d] == 0) {
+              accepted[d] = filter.accepts(segment.titles[d]) ? (byte) 1 : (byte) 2;
+            }
+            if (accepted[d] == 2) {
+              break;
+            }
+            java.util.PriorityQueue<ScoredTitle> top = tops.get(q);
+            top.add(new ScoredTitle(segment.titles[d], score));
+            if (top.size() > k) {
+              top.poll();
+            }
+            if (top.size() == k) {
+              floor[q] = top.peek().score();
+            }
+          }
+        }
+      }
+    }
+    List<List<ScoredTitle>> results = new ArrayList<>(n);
+    for (java.util.PriorityQueue<ScoredTitle> top : tops) {
+      List<ScoredTitle> sorted = new ArrayList<>(top);
+      sorted.sort(java.util.Comparator.comparingDouble(ScoredTitle::score).reversed());
+      results.add(sorted);
+    }
+    return results;
   }
 
   private StoredTitle fromDocument(Document doc) throws IOException {

@@ -20,6 +20,9 @@ import io.qdrant.client.QdrantClient;
 import io.qdrant.client.QdrantGrpcClient;
 import io.qdrant.client.WithVectorsSelectorFactory;
 import io.qdrant.client.grpc.Collections.AliasDescription;
+import io.qdrant.client.grpc.Collections.AliasOperations;
+import io.qdrant.client.grpc.Collections.CreateAlias;
+import io.qdrant.client.grpc.Collections.DeleteAlias;
 import io.qdrant.client.grpc.Collections.Distance;
 import io.qdrant.client.grpc.Collections.PayloadSchemaType;
 import io.qdrant.client.grpc.Collections.VectorParams;
@@ -64,13 +67,23 @@ public final class QdrantVectorStore implements VectorStore {
 
   private final QdrantClient client;
   private final String alias;
+  private final boolean writable;
+  private String boundModel;
+  private volatile String collection;
+  private volatile boolean collectionExists;
   private final ObjectMapper json =
       new ObjectMapper()
           .registerModule(new JavaTimeModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   public QdrantVectorStore(
-      String host, int port, boolean tls, String apiKey, String alias, Duration timeout) {
+      String host,
+      int port,
+      boolean tls,
+      String apiKey,
+      String alias,
+      Duration timeout,
+      boolean writable) {
     QdrantGrpcClient.Builder grpc =
         QdrantGrpcClient.newBuilder(host, port, tls).withTimeout(timeout);
     if (apiKey != null && !apiKey.isBlank()) {
@@ -78,6 +91,7 @@ public final class QdrantVectorStore implements VectorStore {
     }
     this.client = new QdrantClient(grpc.build());
     this.alias = alias;
+    this.writable = writable;
   }
 
   /** The collection that holds vectors of a model. */
@@ -120,29 +134,63 @@ public final class QdrantVectorStore implements VectorStore {
   public void bindModel(String modelId, int dimension) {
     String wanted = collectionName(alias, modelId, dimension);
     Optional<String> current = aliasTarget();
-    if (current.isPresent()) {
-      if (!current.get().equals(wanted)) {
-        throw new ModelMismatchException("Qdrant alias '" + alias + "'", current.get(), wanted);
-      }
-      return;
+    if (current.isPresent() && !current.get().equals(wanted)) {
+      throw new ModelMismatchException("Qdrant alias '" + alias + "'", current.get(), wanted);
     }
-    if (!await(client.collectionExistsAsync(wanted))) {
+    bindIndex(modelId, dimension);
+    if (writable && current.isEmpty()) {
+      await(client.createAliasAsync(alias, wanted));
+    }
+  }
+
+  @Override
+  public void bindIndex(String modelId, int dimension) {
+    String wanted = collectionName(alias, modelId, dimension);
+    if (writable && !await(client.collectionExistsAsync(wanted))) {
+      createCollection(wanted, dimension);
+    }
+    this.boundModel = modelId;
+    this.collection = wanted;
+    this.collectionExists = false;
+  }
+
+  /** Only the writer creates collections, so that services starting together never race. */
+  private void createCollection(String name, int dimension) {
+    await(
+        client.createCollectionAsync(
+            name,
+            VectorParams.newBuilder().setDistance(Distance.Cosine).setSize(dimension).build()));
+    for (String field : List.of("titleId", "available", "type", "genre", "language")) {
       await(
-          client.createCollectionAsync(
-              wanted,
-              VectorParams.newBuilder().setDistance(Distance.Cosine).setSize(dimension).build()));
-      for (String field : List.of("titleId", "available", "type", "genre", "language")) {
-        await(
-            client.createPayloadIndexAsync(
-                wanted, field, PayloadSchemaType.Keyword, null, true, null, null));
-      }
-      for (String field : List.of("year", "runtime")) {
-        await(
-            client.createPayloadIndexAsync(
-                wanted, field, PayloadSchemaType.Integer, null, true, null, null));
-      }
+          client.createPayloadIndexAsync(
+              name, field, PayloadSchemaType.Keyword, null, true, null, null));
     }
-    await(client.createAliasAsync(alias, wanted));
+    for (String field : List.of("year", "runtime")) {
+      await(
+          client.createPayloadIndexAsync(
+              name, field, PayloadSchemaType.Integer, null, true, null, null));
+    }
+  }
+
+  @Override
+  public void promote() {
+    if (!writable || collection == null) {
+      throw new IllegalStateException("only a writer bound to a collection can promote it");
+    }
+    List<AliasOperations> operations = new java.util.ArrayList<>();
+    if (aliasTarget().isPresent()) {
+      operations.add(
+          AliasOperations.newBuilder()
+              .setDeleteAlias(DeleteAlias.newBuilder().setAliasName(alias))
+              .build());
+    }
+    operations.add(
+        AliasOperations.newBuilder()
+            .setCreateAlias(
+                CreateAlias.newBuilder().setAliasName(alias).setCollectionName(collection))
+            .build());
+    // Qdrant applies the operations of one request atomically: readers never see no alias.
+    await(client.updateAliasesAsync(operations));
   }
 
   private Optional<String> aliasTarget() {
@@ -153,8 +201,25 @@ public final class QdrantVectorStore implements VectorStore {
   }
 
   @Override
-  public Optional<String> modelId() {
+  public Optional<String> liveModel() {
     return aliasTarget().map(c -> c.substring(alias.length() + 1, c.lastIndexOf('_')));
+  }
+
+  @Override
+  public Optional<String> modelId() {
+    return ready() ? Optional.of(boundModel) : Optional.empty();
+  }
+
+  /** Whether the bound collection exists (a reader may start before the writer creates it). */
+  private boolean ready() {
+    if (collection == null) {
+      throw new IllegalStateException(
+          "bindModel or bindIndex must be called before using the store");
+    }
+    if (!collectionExists) {
+      collectionExists = await(client.collectionExistsAsync(collection));
+    }
+    return collectionExists;
   }
 
   @Override
@@ -163,7 +228,8 @@ public final class QdrantVectorStore implements VectorStore {
       return;
     }
     List<PointStruct> points = titles.stream().map(this::toPoint).toList();
-    await(client.upsertAsync(alias, points));
+    ready();
+    await(client.upsertAsync(collection, points));
   }
 
   private PointStruct toPoint(StoredTitle t) {
@@ -202,8 +268,8 @@ public final class QdrantVectorStore implements VectorStore {
 
   @Override
   public void delete(Collection<String> titleIds) {
-    if (!titleIds.isEmpty()) {
-      await(client.deleteAsync(alias, ids(titleIds)));
+    if (!titleIds.isEmpty() && ready()) {
+      await(client.deleteAsync(collection, ids(titleIds)));
     }
   }
 
@@ -214,13 +280,13 @@ public final class QdrantVectorStore implements VectorStore {
   @Override
   public Map<String, StoredTitle> get(Collection<String> titleIds) {
     Map<String, StoredTitle> found = new LinkedHashMap<>();
-    if (titleIds.isEmpty()) {
+    if (titleIds.isEmpty() || !ready()) {
       return found;
     }
     List<RetrievedPoint> points =
         await(
             client.retrieveAsync(
-                alias,
+                collection,
                 ids(titleIds.stream().distinct().toList()),
                 enable(true),
                 WithVectorsSelectorFactory.enable(true),
@@ -234,9 +300,12 @@ public final class QdrantVectorStore implements VectorStore {
 
   @Override
   public List<ScoredTitle> search(float[] vector, int k, TitleFilter filter) {
+    if (k <= 0 || !ready()) {
+      return List.of();
+    }
     SearchPoints.Builder request =
         SearchPoints.newBuilder()
-            .setCollectionName(alias)
+            .setCollectionName(collection)
             .setLimit(filter.service() == null ? k : 2L * k)
             .setFilter(toFilter(filter))
             .setWithPayload(enable(true))
@@ -291,11 +360,14 @@ public final class QdrantVectorStore implements VectorStore {
 
   @Override
   public void forEach(Consumer<StoredTitle> visitor) {
+    if (!ready()) {
+      return;
+    }
     PointId offset = null;
     do {
       ScrollPoints.Builder request =
           ScrollPoints.newBuilder()
-              .setCollectionName(alias)
+              .setCollectionName(collection)
               .setLimit(256)
               .setWithPayload(enable(true))
               .setWithVectors(WithVectorsSelectorFactory.enable(true));
@@ -312,7 +384,7 @@ public final class QdrantVectorStore implements VectorStore {
 
   @Override
   public long count() {
-    return await(client.countAsync(alias));
+    return ready() ? await(client.countAsync(collection)) : 0;
   }
 
   private String writeJson(StoredTitle t) {

@@ -12,13 +12,13 @@ class LuceneHnswVectorStoreTest extends VectorStoreContractTest {
 
   @Override
   protected VectorStore createStore() {
-    return LuceneVectorStore.forWriting(dir).withExactScanLimit(0);
+    return LuceneVectorStore.forWriting(dir).withGraph(true).withExactScanLimit(0);
   }
 
   @Override
-  protected VectorStore reopen(String modelId, int dimension) {
-    VectorStore reader = LuceneVectorStore.forReading(dir, 0).withExactScanLimit(0);
-    reader.bindModel(modelId, dimension);
-    return reader;
+  protected VectorStore handle(boolean writer) {
+    return writer
+        ? LuceneVectorStore.forWriting(dir).withGraph(true).withExactScanLimit(0)
+        : LuceneVectorStore.forReading(dir, 0).withExactScanLimit(0);
   }
 }

@@ -15,9 +15,7 @@ class LuceneVectorStoreTest extends VectorStoreContractTest {
   }
 
   @Override
-  protected VectorStore reopen(String modelId, int dimension) {
-    VectorStore reader = LuceneVectorStore.forReading(dir, 0);
-    reader.bindModel(modelId, dimension);
-    return reader;
+  protected VectorStore handle(boolean writer) {
+    return writer ? LuceneVectorStore.forWriting(dir) : LuceneVectorStore.forReading(dir, 0);
   }
 }

@@ -19,18 +19,12 @@ class QdrantVectorStoreTest extends VectorStoreContractTest {
   @Override
   protected VectorStore createStore() {
     alias = "titles" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-    return open();
-  }
-
-  private VectorStore open() {
-    return new QdrantVectorStore(
-        QDRANT.getHost(), QDRANT.getGrpcPort(), false, null, alias, Duration.ofSeconds(10));
+    return handle(true);
   }
 
   @Override
-  protected VectorStore reopen(String modelId, int dimension) {
-    VectorStore other = open();
-    other.bindModel(modelId, dimension);
-    return other;
+  protected VectorStore handle(boolean writer) {
+    return new QdrantVectorStore(
+        QDRANT.getHost(), QDRANT.getGrpcPort(), false, null, alias, Duration.ofSeconds(10), writer);
   }
 }
