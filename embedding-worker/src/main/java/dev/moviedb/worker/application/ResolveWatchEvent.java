@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * Use case: turn a watch event into a taste signal carrying the title's vector. Events whose title
- * cannot be found become unresolved signals (counted in a metric per source), never dropped.
+ * cannot be found become unresolved signals (counted in a metric per source), never dropped. An
+ * event the taste service could not apply is refused with {@link IllegalArgumentException}.
  */
 @ApplicationScoped
 public class ResolveWatchEvent {
@@ -31,11 +32,14 @@ public class ResolveWatchEvent {
     this.metrics = metrics;
   }
 
+  /**
+   * @throws IllegalArgumentException naming the problem, when the event has no id, user, signal or
+   *     time, or names no title at all
+   */
   public TasteSignalResolved resolve(WatchRecorded event) {
+    check(event);
     Optional<String> titleId =
-        event.titleId() != null && !event.titleId().isBlank()
-            ? Optional.of(event.titleId())
-            : resolver.resolve(event.rawTitle());
+        !blank(event.titleId()) ? Optional.of(event.titleId()) : resolver.resolve(event.rawTitle());
     Optional<StoredTitle> title =
         titleId.flatMap(id -> Optional.ofNullable(store.get(List.of(id)).get(id)));
     if (title.isEmpty()) {
@@ -77,6 +81,32 @@ public class ResolveWatchEvent {
         event.source(),
         embedder.modelId(),
         t.vector());
+  }
+
+  private static void check(WatchRecorded event) {
+    if (event == null) {
+      throw new IllegalArgumentException("empty watch event");
+    }
+    if (blank(event.eventId())) {
+      throw new IllegalArgumentException("watch event without eventId");
+    }
+    String what = "watch event " + event.eventId();
+    if (blank(event.userId())) {
+      throw new IllegalArgumentException(what + " has no userId");
+    }
+    if (event.signal() == null) {
+      throw new IllegalArgumentException(what + " has no signal");
+    }
+    if (event.occurredAt() == null) {
+      throw new IllegalArgumentException(what + " has no occurredAt");
+    }
+    if (blank(event.titleId()) && blank(event.rawTitle())) {
+      throw new IllegalArgumentException(what + " names no title (titleId or rawTitle)");
+    }
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
   }
 
   private static String sourceKind(String source) {

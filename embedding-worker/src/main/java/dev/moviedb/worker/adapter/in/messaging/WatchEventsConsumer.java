@@ -9,7 +9,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
 
-/** Consumes {@code user.watch-events} and publishes each as a {@code user.taste-signals} record. */
+/**
+ * Consumes {@code user.watch-events} and publishes each as a {@code user.taste-signals} record.
+ *
+ * <p>Bad records go to {@code user.watch-events.dlq} through SmallRye's {@code dead-letter-queue}
+ * failure strategy, and consumption goes on: a record whose value is not a {@link WatchRecorded} is
+ * sent there by the connector as it was written ({@code fail-on-deserialization-failure=false}),
+ * never reaching this method; an event the use case refuses ({@link IllegalArgumentException}) is
+ * nacked and sent there with {@code dead-letter-reason}. Its offset is committed only after the
+ * dead-letter write is acknowledged.
+ */
 @ApplicationScoped
 public class WatchEventsConsumer {
 
