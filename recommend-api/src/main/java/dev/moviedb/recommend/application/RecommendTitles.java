@@ -2,8 +2,11 @@ package dev.moviedb.recommend.application;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.moviedb.recommend.application.port.ServingIndex;
+import dev.moviedb.recommend.application.port.ServingIndex.Serving;
 import dev.moviedb.recommend.application.port.TasteStore;
 import dev.moviedb.recommend.config.RecommendConfig;
+import dev.moviedb.recommend.domain.FranchiseKey;
 import dev.moviedb.recommend.domain.Mmr;
 import dev.moviedb.recommend.domain.Recommendation;
 import dev.moviedb.recommend.domain.TasteProfile;
@@ -38,18 +41,14 @@ import java.util.concurrent.ThreadLocalRandom;
 @ApplicationScoped
 public class RecommendTitles {
 
-  private final TextEmbedder embedder;
-  private final VectorStore store;
+  private final ServingIndex serving;
   private final TasteStore tastes;
   private final RecommendConfig config;
   private final Cache<String, float[]> queryCache;
-  private volatile List<float[]> sample = List.of();
-  private volatile long sampledAtCount = -1;
+  private volatile Calibration calibration = new Calibration(null, -1, List.of());
 
-  public RecommendTitles(
-      TextEmbedder embedder, VectorStore store, TasteStore tastes, RecommendConfig config) {
-    this.embedder = embedder;
-    this.store = store;
+  public RecommendTitles(ServingIndex serving, TasteStore tastes, RecommendConfig config) {
+    this.serving = serving;
     this.tastes = tastes;
     this.config = config;
     this.queryCache = Caffeine.newBuilder().maximumSize(config.queryCacheSize()).build();
@@ -94,6 +93,9 @@ public class RecommendTitles {
   public Result recommend(Request request) {
     Map<String, Double> timings = new LinkedHashMap<>();
     long t0 = System.nanoTime();
+    Serving now = serving.current();
+    TextEmbedder embedder = now.embedder();
+    VectorStore store = now.store();
     float[] queryVector = null;
     StoredTitle seed = null;
     if (request.similarTo() != null) {
@@ -103,7 +105,7 @@ public class RecommendTitles {
       }
       queryVector = seed.vector();
     } else if (request.query() != null && !request.query().isBlank()) {
-      String key = request.query().strip().toLowerCase(Locale.ROOT);
+      String key = embedder.modelId() + '\n' + request.query().strip().toLowerCase(Locale.ROOT);
       queryVector = queryCache.get(key, k -> embedder.embedQuery(request.query().strip()));
     }
     long t1 = System.nanoTime();
@@ -111,11 +113,16 @@ public class RecommendTitles {
 
     Optional<TasteProfile> taste =
         request.userId() == null ? Optional.empty() : tastes.find(request.userId());
-    float[] tasteVector =
-        taste
-            .filter(p -> !p.isEmpty())
-            .map(p -> p.tasteVector(config.negativeShare()))
-            .orElse(null);
+    Map<String, StoredTitle> tasteTitles = Map.of();
+    float[] tasteVector = null;
+    if (taste.isPresent() && !taste.get().isEmpty()) {
+      Set<String> ids = new LinkedHashSet<>(taste.get().positive().keySet());
+      ids.addAll(taste.get().negative().keySet());
+      tasteTitles = store.get(ids);
+      Map<String, float[]> vectors = new HashMap<>();
+      tasteTitles.forEach((id, t) -> vectors.put(id, t.vector()));
+      tasteVector = taste.get().tasteVector(vectors, config.negativeShare());
+    }
     if (queryVector == null && tasteVector == null) {
       throw new NothingToRankException(
           request.userId() == null
@@ -127,16 +134,17 @@ public class RecommendTitles {
     Set<String> watched = taste.map(TasteProfile::watched).orElse(Set.of());
     int k = config.candidates() + request.offset() + request.limit() + watched.size();
 
-    Map<String, StoredTitle> candidates = new LinkedHashMap<>();
+    List<float[]> sources = new ArrayList<>(2);
     if (queryVector != null) {
-      store
-          .search(queryVector, k, request.filter())
-          .forEach(s -> candidates.put(s.title().titleId(), s.title()));
+      sources.add(queryVector);
     }
     if (tasteVector != null) {
-      store
-          .search(tasteVector, k, request.filter())
-          .forEach(s -> candidates.putIfAbsent(s.title().titleId(), s.title()));
+      sources.add(tasteVector);
+    }
+    Map<String, StoredTitle> candidates = new LinkedHashMap<>();
+    for (List<dev.moviedb.vectors.store.ScoredTitle> nearest :
+        store.searchEach(sources, k, request.filter())) {
+      nearest.forEach(s -> candidates.putIfAbsent(s.title().titleId(), s.title()));
     }
     long t2 = System.nanoTime();
     timings.put("retrieval", millis(t1, t2));
@@ -145,8 +153,9 @@ public class RecommendTitles {
         queryVector == null
             ? 0
             : tasteVector == null ? 1 : request.alpha() != null ? request.alpha() : config.alpha();
-    Stats queryStats = queryVector == null ? null : stats(queryVector);
-    Stats tasteStats = tasteVector == null ? null : stats(tasteVector);
+    List<float[]> sample = sample(store);
+    Stats queryStats = queryVector == null ? null : stats(queryVector, sample);
+    Stats tasteStats = tasteVector == null ? null : stats(tasteVector, sample);
     List<Scored> scored = new ArrayList<>();
     for (StoredTitle t : candidates.values()) {
       if (watched.contains(t.titleId()) || (seed != null && t.titleId().equals(seed.titleId()))) {
@@ -174,7 +183,7 @@ public class RecommendTitles {
     long t4 = System.nanoTime();
     timings.put("diversity", millis(t3, t4));
 
-    List<Recommendation> items = explain(page, request.query(), taste.orElse(null));
+    List<Recommendation> items = explain(page, request.query(), taste.orElse(null), tasteTitles);
     timings.put("explanations", millis(t4, System.nanoTime()));
     timings.put("total", millis(t0, System.nanoTime()));
     return new Result(
@@ -197,8 +206,7 @@ public class RecommendTitles {
     }
   }
 
-  private Stats stats(float[] vector) {
-    List<float[]> s = sample();
+  private static Stats stats(float[] vector, List<float[]> s) {
     if (s.size() < 2) {
       return new Stats(0, 1);
     }
@@ -214,10 +222,17 @@ public class RecommendTitles {
     return new Stats(mean, Math.sqrt(variance));
   }
 
-  /** A random sample of title vectors, redrawn when the catalogue size changes. */
-  private List<float[]> sample() {
+  /** The calibration sample of one index. */
+  private record Calibration(VectorStore store, long count, List<float[]> sample) {}
+
+  /**
+   * A random sample of title vectors of the served index, redrawn when the catalogue size changes
+   * or another index is served.
+   */
+  private List<float[]> sample(VectorStore store) {
+    Calibration c = calibration;
     long count = store.count();
-    if (count != sampledAtCount) {
+    if (c.store() != store || c.count() != count) {
       int n = config.calibrationSample();
       List<float[]> reservoir = new ArrayList<>(n);
       long[] seen = {0};
@@ -234,42 +249,45 @@ public class RecommendTitles {
               }
             }
           });
-      sample = reservoir;
-      sampledAtCount = count;
+      c = new Calibration(store, count, List.copyOf(reservoir));
+      calibration = c;
     }
-    return sample;
+    return c.sample();
   }
 
-  /** Keeps the best-scored title of each franchise (and of each exact title name). */
+  /**
+   * Keeps the best-scored title of each franchise: the catalogue's franchise field, else a key
+   * derived from the title (FranchiseKey: subtitles and sequel numbers dropped).
+   */
   private static List<Scored> collapseFranchises(List<Scored> sorted, StoredTitle seed) {
     Set<String> seen = new LinkedHashSet<>();
     if (seed != null) {
-      seen.add(franchiseKey(seed));
+      seen.add(FranchiseKey.of(seed));
     }
     List<Scored> kept = new ArrayList<>();
     for (Scored s : sorted) {
-      if (seen.add(franchiseKey(s.title()))) {
+      if (seen.add(FranchiseKey.of(s.title()))) {
         kept.add(s);
       }
     }
     return kept;
   }
 
-  private static String franchiseKey(StoredTitle t) {
-    return t.franchise() != null && !t.franchise().isBlank()
-        ? "f:" + t.franchise()
-        : "t:" + normalise(t.title());
-  }
-
-  private List<Recommendation> explain(List<Scored> page, String query, TasteProfile taste) {
-    Map<String, StoredTitle> liked =
-        taste == null || taste.liked().isEmpty() ? Map.of() : store.get(taste.liked().keySet());
+  private static List<Recommendation> explain(
+      List<Scored> page, String query, TasteProfile taste, Map<String, StoredTitle> tasteTitles) {
+    List<StoredTitle> liked =
+        taste == null
+            ? List.of()
+            : taste.liked().keySet().stream()
+                .map(tasteTitles::get)
+                .filter(java.util.Objects::nonNull)
+                .toList();
     Set<String> queryWords = words(query);
     List<Recommendation> items = new ArrayList<>();
     for (Scored s : page) {
       StoredTitle t = s.title();
       List<String> because =
-          liked.values().stream()
+          liked.stream()
               .sorted(
                   Comparator.comparingDouble(
                       (StoredTitle l) -> -Vectors.dot(l.vector(), t.vector())))
@@ -287,7 +305,7 @@ public class RecommendTitles {
               s.queryScore() == null ? null : round(s.queryScore()),
               s.tasteScore() == null ? null : round(s.tasteScore()),
               because,
-              matched(t, queryWords, liked.values())));
+              matched(t, queryWords, liked)));
     }
     return items;
   }

@@ -1,11 +1,10 @@
 package dev.moviedb.recommend.adapter.out.redis;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.moviedb.recommend.application.port.TasteStore;
 import dev.moviedb.recommend.domain.TasteProfile;
-import dev.moviedb.vectors.Vectors;
 import io.quarkus.redis.datasource.RedisDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
@@ -14,9 +13,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Adapter: reads the taste state that taste-profile-service keeps in Redis. Per title it holds the
- * summed positive and negative weights and the title's vector; each side's centroid is the sum of
- * sqrt(weight) x vector, so that a long binge of one series does not drown everything else.
+ * Adapter: reads the taste state that taste-profile-service keeps in Redis: per title the summed
+ * positive and negative weights, and the set of watched titles. The title vectors stored beside the
+ * weights are not read: recommend-api takes them from the index it serves, so the taste always
+ * matches the model of the titles.
  */
 @ApplicationScoped
 public class RedisTasteStore implements TasteStore {
@@ -33,52 +33,36 @@ public class RedisTasteStore implements TasteStore {
     return "moviedb:user:{" + userId + "}:" + name;
   }
 
+  /** One title's entry; the vector field is skipped while parsing. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Weights(double p, double n) {}
+
   @Override
   public Optional<TasteProfile> find(String userId) {
     Map<String, String> titles = redis.hash(String.class).hgetall(key(userId, "titles"));
     if (titles.isEmpty()) {
       return Optional.empty();
     }
-    double[] pos = null;
-    double[] neg = null;
-    Map<String, Double> liked = new HashMap<>();
+    Map<String, Double> positive = new HashMap<>();
+    Map<String, Double> negative = new HashMap<>();
     for (var entry : titles.entrySet()) {
-      JsonNode node = parse(entry.getValue());
-      JsonNode v = node.path("v");
-      double p = node.path("p").asDouble(0);
-      double n = node.path("n").asDouble(0);
-      if (p > 0) {
-        pos = addScaled(pos, v, Math.sqrt(p));
-        liked.put(entry.getKey(), p);
+      Weights w = parse(entry.getValue());
+      if (w.p() > 0) {
+        positive.put(entry.getKey(), w.p());
       }
-      if (n > 0) {
-        neg = addScaled(neg, v, Math.sqrt(n));
+      if (w.n() > 0) {
+        negative.put(entry.getKey(), w.n());
       }
     }
     Set<String> watched = redis.set(String.class).smembers(key(userId, "watched"));
-    String model = redis.hash(String.class).hget(key(userId, "taste"), "model");
-    return Optional.of(
-        new TasteProfile(
-            model,
-            pos == null ? null : Vectors.normalize(pos),
-            neg == null ? null : Vectors.normalize(neg),
-            watched,
-            liked));
+    return Optional.of(new TasteProfile(positive, negative, watched));
   }
 
-  private JsonNode parse(String value) {
+  private Weights parse(String value) {
     try {
-      return json.readTree(value);
+      return json.readValue(value, Weights.class);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("unreadable taste entry in Redis: " + e.getOriginalMessage());
     }
-  }
-
-  private static double[] addScaled(double[] acc, JsonNode v, double factor) {
-    double[] out = acc == null ? new double[v.size()] : acc;
-    for (int i = 0; i < out.length && i < v.size(); i++) {
-      out[i] += factor * v.get(i).asDouble();
-    }
-    return out;
   }
 }

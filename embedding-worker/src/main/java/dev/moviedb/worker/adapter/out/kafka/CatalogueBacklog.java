@@ -1,0 +1,92 @@
+package dev.moviedb.worker.adapter.out.kafka;
+
+import dev.moviedb.events.Topics;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * How many {@code catalog.titles} records this worker's consumer group has not yet committed: 0
+ * means every catalogue change so far is in the index (a re-embed is complete).
+ */
+@ApplicationScoped
+public class CatalogueBacklog {
+
+  private final String groupId;
+  private final Admin admin;
+
+  public CatalogueBacklog(
+      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+      @ConfigProperty(name = "mp.messaging.incoming.catalog-titles.group.id") String groupId) {
+    this.groupId = groupId;
+    this.admin =
+        Admin.create(
+            Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                AdminClientConfig.CLIENT_ID_CONFIG,
+                groupId + "-backlog",
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                5000,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                5000));
+  }
+
+  public String groupId() {
+    return groupId;
+  }
+
+  /**
+   * Records of the catalogue topic not yet committed by this group; -1 if Kafka does not answer.
+   */
+  public long pendingRecords() {
+    try {
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin
+              .listConsumerGroupOffsets(groupId)
+              .partitionsToOffsetAndMetadata()
+              .get(5, TimeUnit.SECONDS);
+      Map<TopicPartition, OffsetSpec> latest =
+          admin
+              .describeTopics(java.util.List.of(Topics.CATALOG_TITLES))
+              .allTopicNames()
+              .get(5, TimeUnit.SECONDS)
+              .get(Topics.CATALOG_TITLES)
+              .partitions()
+              .stream()
+              .collect(
+                  Collectors.toMap(
+                      p -> new TopicPartition(Topics.CATALOG_TITLES, p.partition()),
+                      p -> OffsetSpec.latest()));
+      Map<TopicPartition, ListOffsetsResultInfo> ends =
+          admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS);
+      long pending = 0;
+      for (var end : ends.entrySet()) {
+        OffsetAndMetadata done = committed.get(end.getKey());
+        pending += end.getValue().offset() - (done == null ? 0 : done.offset());
+      }
+      return pending;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    } catch (ExecutionException | TimeoutException e) {
+      return -1;
+    }
+  }
+
+  @PreDestroy
+  void close() {
+    admin.close();
+  }
+}

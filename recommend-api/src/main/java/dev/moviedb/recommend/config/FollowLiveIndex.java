@@ -1,0 +1,110 @@
+package dev.moviedb.recommend.config;
+
+import dev.moviedb.recommend.application.port.ServingIndex;
+import dev.moviedb.vectors.config.VectorsConfig;
+import dev.moviedb.vectors.config.VectorsFactory;
+import dev.moviedb.vectors.embedding.TextEmbedder;
+import dev.moviedb.vectors.store.VectorStore;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Serves the configured model's index and follows a promotion: when a re-embed makes another
+ * model's index live, this loads that model, opens its index, warms it up and only then switches,
+ * so requests never wait and never mix models. The old pair is closed once requests in flight are
+ * done with it. At start-up a configured model that is not the live one is refused (the store says
+ * what to do).
+ */
+@Startup
+@ApplicationScoped
+public class FollowLiveIndex implements ServingIndex {
+
+  private static final Logger LOG = Logger.getLogger(FollowLiveIndex.class);
+  private static final long GRACE_SECONDS = 30;
+
+  private final VectorsConfig.Embedding embeddingConfig;
+  private final VectorsConfig.Store storeConfig;
+  private final ScheduledExecutorService follower =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "follow-live-index");
+            t.setDaemon(true);
+            return t;
+          });
+  private volatile Serving serving;
+  private String failedModel;
+
+  public FollowLiveIndex(
+      VectorsConfig.Embedding embeddingConfig,
+      VectorsConfig.Store storeConfig,
+      @ConfigProperty(name = "moviedb.recommend.follow-interval-millis", defaultValue = "2000")
+          long intervalMillis) {
+    this.embeddingConfig = embeddingConfig;
+    this.storeConfig = storeConfig;
+    TextEmbedder embedder = VectorsFactory.embedder(embeddingConfig);
+    this.serving = new Serving(embedder, VectorsFactory.store(storeConfig, embedder, false));
+    LOG.infof("serving model %s (%d dimensions)", embedder.modelId(), embedder.dimension());
+    follower.scheduleWithFixedDelay(
+        this::follow, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public Serving current() {
+    return serving;
+  }
+
+  /** One look at the live pointer; switches when it names another model. */
+  void follow() {
+    try {
+      Serving now = serving;
+      Optional<String> live = now.store().liveModel();
+      if (live.isEmpty()
+          || live.get().equals(now.embedder().modelId())
+          || live.get().equals(failedModel)) {
+        return;
+      }
+      String model = live.get();
+      LOG.infof(
+          "the live index is now %s; loading it (still serving %s)",
+          model, now.embedder().modelId());
+      TextEmbedder embedder = VectorsFactory.embedder(embeddingConfig, model);
+      VectorStore store = VectorsFactory.open(storeConfig, false);
+      store.bindIndex(model, embedder.dimension());
+      embedder.embedQuery("warm up the model before the first request");
+      store.count();
+      serving = new Serving(embedder, store);
+      LOG.infof("now serving model %s with %d titles", model, store.count());
+      follower.schedule(() -> close(now), GRACE_SECONDS, TimeUnit.SECONDS);
+    } catch (RuntimeException e) {
+      // e.g. the promoted model is not one this provider can run: keep serving the old index.
+      failedModel = serving.store().liveModel().orElse(null);
+      LOG.errorf(
+          "cannot follow the live index to model %s, still serving %s: %s",
+          failedModel, serving.embedder().modelId(), e.getMessage());
+    }
+  }
+
+  private static void close(Serving old) {
+    old.store().close();
+    if (old.embedder() instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        LOG.warnf("closing the old model failed: %s", e.getMessage());
+      }
+    }
+  }
+
+  @PreDestroy
+  void shutdown() {
+    follower.shutdownNow();
+    close(serving);
+  }
+}
