@@ -17,7 +17,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -55,7 +60,8 @@ class LocalStackEndToEndTest {
             "MOVIEDB_RECOMMEND_PORT", String.valueOf(recommendPort),
             "MOVIEDB_CATALOG_PORT", String.valueOf(FreePorts.next()),
             "MOVIEDB_WORKER_PORT", String.valueOf(FreePorts.next()),
-            "MOVIEDB_TASTE_PORT", String.valueOf(FreePorts.next()));
+            "MOVIEDB_TASTE_PORT", String.valueOf(FreePorts.next()),
+            "MOVIEDB_REEMBED_PORT", String.valueOf(FreePorts.next()));
     Run up = moviedb("up");
     upOutput = up.output();
     assertThat(up.exitCode()).as(up.output()).isZero();
@@ -135,17 +141,73 @@ class LocalStackEndToEndTest {
 
   @Test
   @Order(6)
-  void downAndUpAgain_keepsTheCatalogue() throws Exception {
-    assertThat(moviedb("down").exitCode()).isZero();
-    Run up = moviedb("up");
-    assertThat(up.exitCode()).as(up.output()).isZero();
-    assertThat(up.output()).contains("published: 0");
-    assertThat(recommend("a series where King Alfred confronts the vikings", 3).toString())
-        .contains("The Last Kingdom");
+  void reembedWithAnotherModel_switchesWhileEveryRequestIsAnswered() throws Exception {
+    AtomicBoolean stop = new AtomicBoolean();
+    AtomicInteger answered = new AtomicInteger();
+    List<String> failures = new CopyOnWriteArrayList<>();
+    Set<String> models = ConcurrentHashMap.newKeySet();
+    Thread load =
+        new Thread(
+            () -> {
+              while (!stop.get()) {
+                try {
+                  HttpResponse<String> r =
+                      HTTP.send(
+                          HttpRequest.newBuilder(
+                                  URI.create(
+                                      "http://localhost:"
+                                          + recommendPort
+                                          + "/v1/recommendations?userId=anna&limit=3"
+                                          + "&q=king+alfred+and+the+vikings"))
+                              .build(),
+                          HttpResponse.BodyHandlers.ofString());
+                  if (r.statusCode() == 200) {
+                    answered.incrementAndGet();
+                    models.add(JSON.readTree(r.body()).path("meta").path("model").asText());
+                  } else {
+                    failures.add(r.statusCode() + " " + r.body());
+                  }
+                } catch (IOException e) {
+                  failures.add(e.toString());
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            });
+    load.start();
+    Run reembed = moviedb("reembed", "--model", "all-minilm-l6-v2-q");
+    stop.set(true);
+    load.join();
+
+    assertThat(reembed.exitCode()).as(reembed.output()).isZero();
+    assertThat(failures).as("requests during the re-embed").isEmpty();
+    assertThat(answered.get()).isGreaterThan(10);
+    assertThat(models).containsExactlyInAnyOrder("bge-small-en-v1.5-q", "all-minilm-l6-v2-q");
+    JsonNode answer = recommend("a series where King Alfred confronts the vikings", 3);
+    assertThat(answer.path("meta").path("model").asText()).isEqualTo("all-minilm-l6-v2-q");
+    assertThat(answer.toString()).contains("The Last Kingdom");
+    JsonNode anna = get("/v1/recommendations?userId=anna&limit=5");
+    assertThat(anna.path("meta").path("usedTaste").asBoolean())
+        .as("the taste is composed from the new model's vectors")
+        .isTrue();
+    assertThat(anna.get("items").get(0).get("because").toString())
+        .containsAnyOf("The Last Kingdom", "Vikings");
   }
 
   @Test
   @Order(7)
+  void downAndUpAgain_keepsTheCatalogueAndTheModel() throws Exception {
+    assertThat(moviedb("down").exitCode()).isZero();
+    Run up = moviedb("up");
+    assertThat(up.exitCode()).as(up.output()).isZero();
+    assertThat(up.output()).contains("published: 0");
+    JsonNode answer = recommend("a series where King Alfred confronts the vikings", 3);
+    assertThat(answer.toString()).contains("The Last Kingdom");
+    assertThat(answer.path("meta").path("model").asText()).isEqualTo("all-minilm-l6-v2-q");
+  }
+
+  @Test
+  @Order(8)
   void killedWorkerInTheMiddleOfTheRealCatalogue_endsWithEveryTitleExactlyOnce() throws Exception {
     Path catalogue =
         Path.of(System.getProperty("moviedb.shared-data", "../../shared/data"))
