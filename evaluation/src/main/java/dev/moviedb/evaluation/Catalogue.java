@@ -70,8 +70,16 @@ public final class Catalogue {
     return titles;
   }
 
+  /** Every title's text in the default form, the one the embedding worker embeds. */
   public List<String> documentTexts() {
     return texts;
+  }
+
+  /** Every title's text in the given form. */
+  public List<String> documentTexts(DocumentText.Form form) {
+    return form == DocumentText.Form.DEFAULT
+        ? texts
+        : titles.stream().map(t -> DocumentText.of(t, form)).toList();
   }
 
   /** Position of a title id, or -1. */

@@ -6,6 +6,7 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +18,9 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Title vectors per model on disk, keyed by the catalogue file's size and modification time, so a
- * rerun on the same file skips the embedding step.
+ * Title vectors per model on disk, keyed by the model and a hash of the exact texts embedded, so a
+ * rerun skips the embedding step, and texts of different document-text forms (or of a changed
+ * catalogue or DocumentText) never share a file.
  */
 public final class EmbeddingCache {
 
@@ -32,9 +34,8 @@ public final class EmbeddingCache {
   }
 
   /** The vectors of {@code texts}, read from the cache or embedded (and then cached). */
-  public List<float[]> vectors(Path catalogFile, List<String> texts, TextEmbedder embedder)
-      throws IOException {
-    Path file = dir.resolve(embedder.modelId() + "-" + key(catalogFile, texts.size()) + ".bin");
+  public List<float[]> vectors(List<String> texts, TextEmbedder embedder) throws IOException {
+    Path file = file(texts, embedder.modelId());
     if (Files.isRegularFile(file)) {
       List<float[]> cached = read(file, texts.size(), embedder.dimension());
       if (cached != null) {
@@ -66,17 +67,22 @@ public final class EmbeddingCache {
     return out;
   }
 
-  static String key(Path catalogFile, int count) throws IOException {
-    String raw =
-        Files.size(catalogFile)
-            + ":"
-            + Files.getLastModifiedTime(catalogFile).toMillis()
-            + ":"
-            + count;
+  /** The cache file of these texts embedded by this model. */
+  Path file(List<String> texts, String modelId) {
+    return dir.resolve(modelId + "-" + key(texts) + ".bin");
+  }
+
+  /** First 16 hex digits of SHA-256 over the count and every text, each length-prefixed. */
+  static String key(List<String> texts) {
     try {
-      byte[] sha =
-          MessageDigest.getInstance("SHA-256").digest(raw.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(sha, 0, 8);
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(ByteBuffer.allocate(4).putInt(texts.size()).array());
+      for (String text : texts) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        sha.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
+        sha.update(bytes);
+      }
+      return HexFormat.of().formatHex(sha.digest(), 0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

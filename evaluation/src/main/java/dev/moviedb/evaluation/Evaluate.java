@@ -5,6 +5,7 @@ import dev.moviedb.vectors.embedding.EmbeddingModels;
 import dev.moviedb.vectors.embedding.InProcessEmbedder;
 import dev.moviedb.vectors.embedding.OllamaEmbedder;
 import dev.moviedb.vectors.embedding.TextEmbedder;
+import dev.moviedb.vectors.text.DocumentText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,11 +25,13 @@ import picocli.CommandLine.Option;
     name = "eval",
     mixinStandardHelpOptions = true,
     description =
-        "Evaluates query -> title retrieval, taste -> title ranking and diversity on public data.")
+        "Evaluates query -> title retrieval, document-text forms, taste -> title ranking,"
+            + " diversity and recommend-api's fusion defaults on public data.")
 public final class Evaluate implements Callable<Integer> {
 
   static final int QUICK_TOMT_QUERIES = 100;
   static final int QUICK_USERS = 50;
+  static final int PEOPLE_REQUESTS_PER_KIND = 200;
 
   @Option(
       names = "--data",
@@ -49,6 +52,15 @@ public final class Evaluate implements Callable<Integer> {
       defaultValue = "bge-small-en-v1.5-q,all-minilm-l6-v2-q",
       description = "Embedding models, comma-separated (default: ${DEFAULT-VALUE}).")
   List<String> models;
+
+  @Option(
+      names = "--forms",
+      split = ",",
+      defaultValue = "full,plot-first,no-people,minimal,plot-first-lean",
+      description =
+          "Document-text forms to compare (DocumentText.Form ids, comma-separated; default:"
+              + " ${DEFAULT-VALUE}). Each is embedded once per model, then cached.")
+  List<String> forms;
 
   @Option(
       names = "--ollama-url",
@@ -103,7 +115,13 @@ public final class Evaluate implements Callable<Integer> {
         .fact("Command", "`" + command() + "`")
         .fact("Models", String.join(", ", models))
         .fact("Data", dataDir.toAbsolutePath().normalize().toString())
-        .fact("Run", quick ? "quick (--quick)" : "full");
+        .fact("Run", quick ? "quick (--quick)" : "full")
+        .fact(
+            "Document text",
+            "`"
+                + DocumentText.Form.DEFAULT.id()
+                + "` (DocumentText.Form.DEFAULT, what the embedding worker embeds) for every table"
+                + " except \"Document-text forms\"");
 
     if (!Files.isRegularFile(catalogFile)) {
       report.skipped(
@@ -146,8 +164,7 @@ public final class Evaluate implements Callable<Integer> {
           }
           long t = System.nanoTime();
           DenseIndex index =
-              new DenseIndex(
-                  embeddingCache.vectors(catalogFile, catalogue.documentTexts(), embedder));
+              new DenseIndex(embeddingCache.vectors(catalogue.documentTexts(), embedder));
           report.note(
               embedder.modelId()
                   + ": title vectors ready in "
@@ -155,7 +172,7 @@ public final class Evaluate implements Callable<Integer> {
                   + " (cache "
                   + cacheDir
                   + ")");
-          runs.add(new ModelRun(embedder.modelId(), embedder, index));
+          runs.add(new ModelRun(embedder.modelId(), new QueryMemo(embedder), index));
         } catch (RuntimeException e) {
           report.skipped("Model " + id + ": " + e.getMessage());
         }
@@ -182,9 +199,10 @@ public final class Evaluate implements Callable<Integer> {
       report.note("labelled requests evaluated in " + seconds(t));
 
       Path tomtFile = dataDir.resolve("tomt/tomt_train_netflix.jsonl");
+      List<QueryCase> tomt = List.of();
       if (Files.isRegularFile(tomtFile)) {
         List<QueryCase> all = QuerySets.tomt(tomtFile);
-        List<QueryCase> tomt = QuerySets.resolve(all, catalogue);
+        tomt = QuerySets.resolve(all, catalogue);
         if (quick && tomt.size() > QUICK_TOMT_QUERIES) {
           tomt = tomt.subList(0, QUICK_TOMT_QUERIES);
         }
@@ -203,10 +221,39 @@ public final class Evaluate implements Callable<Integer> {
       if (queryEval.failures() > 0) {
         report.note(queryEval.failures() + " method calls failed on a query; counted as misses.");
       }
-
       Path ratingsFile = dataDir.resolve("movielens/ratings.csv");
       Path linkFile = dataDir.resolve("movielens/ml_small_to_netflix_show_id.csv");
-      if (!Files.isRegularFile(ratingsFile) || !Files.isRegularFile(linkFile)) {
+      HeldOut.Protocol protocol =
+          Files.isRegularFile(ratingsFile) && Files.isRegularFile(linkFile)
+              ? HeldOut.of(catalogue, MovieLens.load(ratingsFile, linkFile), users)
+              : null;
+      if (!runs.isEmpty()) {
+        t = System.nanoTime();
+        FormEval formEval = new FormEval(catalogue, embeddingCache, runs);
+        List<QueryCase> people =
+            QuerySets.people(catalogue, PEOPLE_REQUESTS_PER_KIND, QueryEval.RANDOM_SEED);
+        List<FormEval.FormScore> formScores =
+            formEval.evaluate(
+                forms.stream().map(DocumentText.Form::byId).distinct().toList(),
+                labelledKnown,
+                tomt,
+                people,
+                protocol);
+        SweepReport.forms(
+            report,
+            formScores,
+            labelledKnown.size(),
+            tomt.size(),
+            people.size(),
+            runs.get(0).modelId());
+        formEval.timings().forEach(report::note);
+        if (formEval.failures() > 0) {
+          report.note(formEval.failures() + " form requests failed; counted as misses.");
+        }
+        report.note("document-text forms evaluated in " + seconds(t));
+      }
+
+      if (protocol == null) {
         report.skipped(
             "MovieLens taste -> title and diversity: "
                 + (Files.isRegularFile(ratingsFile) ? linkFile : ratingsFile)
@@ -215,10 +262,21 @@ public final class Evaluate implements Callable<Integer> {
         report.skipped("MovieLens taste -> title and diversity: no embedding model loaded.");
       } else {
         t = System.nanoTime();
-        TasteEval.Result r =
-            new TasteEval(catalogue, runs).evaluate(MovieLens.load(ratingsFile, linkFile), users);
+        TasteEval.Result r = new TasteEval(catalogue, runs).evaluate(protocol);
         tasteTables(report, r, users);
-        report.note("MovieLens evaluated in " + seconds(t));
+        SweepReport.negativeShares(report, r, runs.get(0).modelId());
+        report.note("MovieLens taste evaluated in " + seconds(t));
+
+        t = System.nanoTime();
+        report.section("Combined requests: recommend-api's fusion defaults");
+        FusionEval fusion = new FusionEval(catalogue, runs, protocol);
+        String primary = runs.get(0).modelId();
+        double alpha = SweepReport.alpha(report, fusion, fusion.alphaSweep(), primary);
+        report.note("alpha and calibration sweep evaluated in " + seconds(t));
+        t = System.nanoTime();
+        SweepReport.candidates(
+            report, fusion.candidateSweep(alpha, FusionEval.DIVERSITY), alpha, primary);
+        report.note("candidate-count sweep evaluated in " + seconds(t));
       }
     } finally {
       for (AutoCloseable embedder : embedders) {
@@ -327,8 +385,12 @@ public final class Evaluate implements Callable<Integer> {
   }
 
   private String command() {
+    // bin/moviedb passes the whole command line, arguments included.
     String given = System.getProperty("moviedb.command");
-    String prefix = given != null && !given.isBlank() ? given : "java " + Evaluate.class.getName();
+    if (given != null && !given.isBlank()) {
+      return given.strip();
+    }
+    String prefix = "java " + Evaluate.class.getName();
     return args.length == 0 ? prefix : prefix + " " + String.join(" ", args);
   }
 

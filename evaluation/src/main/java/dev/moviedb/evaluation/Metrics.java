@@ -53,6 +53,45 @@ public final class Metrics {
     return Math.log(x) / Math.log(2);
   }
 
+  /**
+   * Mean and standard error of the case-by-case difference {@code a - b}, for two methods scored on
+   * the same cases in the same order.
+   */
+  public record Difference(double mean, double standardError, int cases) {
+
+    /** Whether the difference is more than two standard errors away from zero. */
+    public boolean isClear() {
+      return cases > 1 && Math.abs(mean) > 2 * standardError;
+    }
+  }
+
+  public static Difference paired(List<Double> a, List<Double> b) {
+    if (a.size() != b.size()) {
+      throw new IllegalArgumentException(
+          "paired lists differ in length: " + a.size() + " vs " + b.size());
+    }
+    int n = a.size();
+    if (n == 0) {
+      return new Difference(0, 0, 0);
+    }
+    double[] d = new double[n];
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      d[i] = a.get(i) - b.get(i);
+      sum += d[i];
+    }
+    double mean = sum / n;
+    if (n == 1) {
+      return new Difference(mean, 0, 1);
+    }
+    double var = 0;
+    for (double x : d) {
+      var += (x - mean) * (x - mean);
+    }
+    var /= n - 1;
+    return new Difference(mean, Math.sqrt(var / n), n);
+  }
+
   /** Arithmetic mean; 0 for an empty list. */
   public static double mean(List<Double> values) {
     return values.stream().mapToDouble(Double::doubleValue).average().orElse(0);

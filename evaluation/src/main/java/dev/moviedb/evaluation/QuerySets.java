@@ -2,6 +2,7 @@ package dev.moviedb.evaluation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.moviedb.events.TitlePublished;
 import dev.moviedb.events.TitleType;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,15 +12,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 
-/** Readers of the two query sets: the team's labelled requests and Reddit TOMT. */
+/** The query sets: the team's labelled requests, Reddit TOMT, and generated requests by person. */
 public final class QuerySets {
 
   public static final String LABELLED_RESOURCE = "/queries/labelled-queries.jsonl";
+  static final int LEADING_CAST = 5;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private QuerySets() {}
@@ -72,6 +78,45 @@ public final class QuerySets {
         }
       }
     }
+    return out;
+  }
+
+  /**
+   * Requests by person, generated from the catalogue: for {@code perKind} titles drawn at random
+   * (seeded), "a movie|series starring <first cast member>" and, for as many titles with a
+   * director, "a movie|series directed by <first director>". Accepted: every title with that person
+   * among its leading {@link #LEADING_CAST} cast, or among its directors. Neither the labelled set
+   * nor TOMT asks for people; these guard against a document text that drops them.
+   */
+  public static List<QueryCase> people(Catalogue catalogue, int perKind, long seed) {
+    Map<String, Set<String>> byCast = new HashMap<>();
+    Map<String, Set<String>> byDirector = new HashMap<>();
+    for (TitlePublished t : catalogue.titles()) {
+      for (String c : t.cast().subList(0, Math.min(LEADING_CAST, t.cast().size()))) {
+        byCast.computeIfAbsent(c, x -> new LinkedHashSet<>()).add(t.titleId());
+      }
+      t.directors()
+          .forEach(d -> byDirector.computeIfAbsent(d, x -> new LinkedHashSet<>()).add(t.titleId()));
+    }
+    List<TitlePublished> shuffled = new ArrayList<>(catalogue.titles());
+    Collections.shuffle(shuffled, new Random(seed));
+    List<QueryCase> cast = new ArrayList<>();
+    List<QueryCase> directed = new ArrayList<>();
+    for (TitlePublished t : shuffled) {
+      String kind = t.type() == TitleType.SERIES ? "series" : "movie";
+      if (cast.size() < perKind && !t.cast().isEmpty()) {
+        String c = t.cast().get(0);
+        cast.add(new QueryCase("a " + kind + " starring " + c, byCast.get(c), null, null, "cast"));
+      }
+      if (directed.size() < perKind && !t.directors().isEmpty()) {
+        String d = t.directors().get(0);
+        directed.add(
+            new QueryCase(
+                "a " + kind + " directed by " + d, byDirector.get(d), null, null, "director"));
+      }
+    }
+    List<QueryCase> out = new ArrayList<>(cast);
+    out.addAll(directed);
     return out;
   }
 

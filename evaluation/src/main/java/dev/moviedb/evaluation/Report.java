@@ -29,6 +29,7 @@ public final class Report {
   private final String heading;
   private final List<String[]> facts = new ArrayList<>();
   private final List<String> sections = new ArrayList<>();
+  private final List<String> decisions = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
   private final List<String> skipped = new ArrayList<>();
 
@@ -44,6 +45,25 @@ public final class Report {
   public Report section(String title) {
     sections.add("## " + title + "\n\n");
     return this;
+  }
+
+  /** A paragraph in the current section, e.g. the value a table chose. */
+  public Report text(String paragraph) {
+    sections.add(paragraph + "\n\n");
+    return this;
+  }
+
+  /**
+   * A default the evaluation chose: written where it was measured and listed again at the top of
+   * the report.
+   */
+  public Report decision(String sentence) {
+    decisions.add(sentence);
+    return text(sentence);
+  }
+
+  public List<String> decisions() {
+    return List.copyOf(decisions);
   }
 
   public Report table(Table table) {
@@ -71,6 +91,11 @@ public final class Report {
       md.append("- **").append(f[0]).append("**: ").append(f[1]).append('\n');
     }
     md.append('\n');
+    if (!decisions.isEmpty()) {
+      md.append("## Defaults chosen by these numbers\n\n");
+      decisions.forEach(d -> md.append("- ").append(d).append('\n'));
+      md.append('\n');
+    }
     sections.forEach(md::append);
     if (!notes.isEmpty()) {
       md.append("## Notes\n\n");

@@ -1,14 +1,10 @@
 package dev.moviedb.evaluation;
 
 import dev.moviedb.evaluation.MovieLens.Rating;
-import dev.moviedb.events.Signal;
-import dev.moviedb.taste.domain.Contribution;
-import dev.moviedb.taste.domain.Side;
 import dev.moviedb.taste.domain.SignalWeights;
 import dev.moviedb.taste.domain.TasteMath;
 import dev.moviedb.taste.domain.TitleWeight;
 import dev.moviedb.vectors.Vectors;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,19 +17,24 @@ import java.util.TreeMap;
 import java.util.function.IntPredicate;
 
 /**
- * Taste -> title on MovieLens: per user the newest 20 % of linked ratings are held out, the taste
- * vector is built from the rest with the taste service's own {@link SignalWeights} and {@link
- * TasteMath}, and the catalogue (minus the training titles) is ranked by cosine to it.
+ * Taste -> title on MovieLens ({@link HeldOut} protocol): the taste vector is built from each
+ * user's training ratings with the taste service's own {@link SignalWeights} and {@link TasteMath},
+ * and the catalogue (minus the training titles) is ranked by cosine to it; once at recommend-api's
+ * negative share and once per swept share.
  */
 public final class TasteEval {
 
-  public static final int MIN_RATINGS = 10;
-  public static final double HOLD_OUT = 0.2;
+  public static final int MIN_RATINGS = HeldOut.MIN_RATINGS;
   public static final double NEGATIVE_SHARE = 0.5;
+
+  /** Negative shares swept; {@link #NEGATIVE_SHARE} is recommend-api's current default. */
+  public static final double[] NEGATIVE_SHARES = {0, 0.25, 0.5, 1.0};
+
   public static final double ALPHA = 0.5;
   public static final double[] DIVERSITIES = {0, 0.3, 0.5};
   static final int K = 10;
   static final int MMR_CANDIDATES = 100;
+  static final int DEPTH = 100;
 
   /** hit@10 and nDCG@10 of held-out liked titles for one method. */
   public record TasteScore(String method, int users, double hit10, double ndcg10) {}
@@ -48,16 +49,19 @@ public final class TasteEval {
       double intraListSimilarity,
       double coverage) {}
 
+  /** The taste ranking of one model at one negative share, user by user. */
+  record ShareScore(String model, double share, CaseMetrics metrics) {}
+
   public record Result(
       int linkedRatings,
       int ratedUsers,
       int eligibleUsers,
       int evaluatedUsers,
       int skippedNoHeldOutLike,
+      int usersWithDislike,
       List<TasteScore> taste,
-      List<DiversityScore> diversity) {}
-
-  private record Split(int userId, List<Rating> train, List<Rating> test) {}
+      List<DiversityScore> diversity,
+      List<ShareScore> negativeShares) {}
 
   private final Catalogue catalogue;
   private final List<ModelRun> models;
@@ -68,42 +72,20 @@ public final class TasteEval {
   }
 
   public Result evaluate(List<Rating> allRatings, int maxUsers) {
-    List<Rating> ratings =
-        allRatings.stream().filter(r -> catalogue.indexOf(r.titleId()) >= 0).toList();
-    Map<Integer, List<Rating>> byUser = new TreeMap<>();
-    ratings.forEach(r -> byUser.computeIfAbsent(r.userId(), u -> new ArrayList<>()).add(r));
+    return evaluate(HeldOut.of(catalogue, allRatings, maxUsers));
+  }
 
-    double[] popularity = new double[catalogue.size()];
-    List<Split> eligible = new ArrayList<>();
-    for (var e : byUser.entrySet()) {
-      Split s = split(e.getKey(), e.getValue());
-      s.train().forEach(r -> popularity[catalogue.indexOf(r.titleId())]++);
-      if (!s.test().isEmpty()) {
-        eligible.add(s);
-      }
-    }
-
+  Result evaluate(HeldOut.Protocol protocol) {
+    double[] popularity = protocol.popularity();
     Map<String, Acc> acc = new LinkedHashMap<>();
     Map<String, Acc> div = new LinkedHashMap<>();
+    Map<String, ShareScore> shares = new LinkedHashMap<>();
     Map<String, float[]> genreQueries = new HashMap<>();
-    int evaluated = 0;
-    int noLike = 0;
-    for (Split s : eligible) {
-      if (evaluated >= maxUsers) {
-        break;
-      }
-      Set<Integer> train = new HashSet<>();
-      s.train().forEach(r -> train.add(catalogue.indexOf(r.titleId())));
-      Set<Integer> liked = new HashSet<>();
-      s.test().stream()
-          .filter(r -> r.rating() >= 4)
-          .forEach(r -> liked.add(catalogue.indexOf(r.titleId())));
-      liked.removeAll(train);
-      if (liked.isEmpty()) {
-        noLike++;
-        continue;
-      }
-      evaluated++;
+    int withDislike = 0;
+    for (HeldOut.User s : protocol.users()) {
+      Set<Integer> train = s.trainTitles();
+      Set<Integer> liked = new HashSet<>(s.liked());
+      withDislike += s.hasDislike() ? 1 : 0;
       IntPredicate allowed = i -> !train.contains(i);
       List<Integer> pop = Rankings.top(popularity, K, allowed);
       List<Integer> rnd = Rankings.random(catalogue.size(), K, allowed, s.userId());
@@ -112,7 +94,19 @@ public final class TasteEval {
       String genre = topGenre(liked);
       for (ModelRun m : models) {
         DenseIndex index = m.index();
-        double[] taste = TasteMath.taste(weights(s.train(), index), NEGATIVE_SHARE);
+        List<TitleWeight> weights = HeldOut.weights(catalogue, s.train(), index);
+        for (double share : NEGATIVE_SHARES) {
+          double[] t = TasteMath.taste(weights, share);
+          double[] scores =
+              t == null ? new double[catalogue.size()] : index.scores(Vectors.normalize(t));
+          shares
+              .computeIfAbsent(
+                  m.modelId() + "|" + share,
+                  x -> new ShareScore(m.modelId(), share, new CaseMetrics()))
+              .metrics()
+              .add(Rankings.top(scores, DEPTH, allowed), liked, DEPTH);
+        }
+        double[] taste = TasteMath.taste(weights, NEGATIVE_SHARE);
         double[] tasteScores =
             taste == null ? new double[catalogue.size()] : index.scores(Vectors.normalize(taste));
         acc.computeIfAbsent("taste " + m.modelId(), x -> new Acc())
@@ -160,47 +154,15 @@ public final class TasteEval {
                   a.distinct.size() / (double) catalogue.size()));
         });
     return new Result(
-        ratings.size(), byUser.size(), eligible.size(), evaluated, noLike, taste, diversity);
-  }
-
-  /** Oldest 80 % train, newest 20 % test, for users with at least {@link #MIN_RATINGS}. */
-  private static Split split(int userId, List<Rating> ratings) {
-    List<Rating> sorted =
-        ratings.stream()
-            .sorted(Comparator.comparingLong(Rating::timestamp).thenComparingInt(Rating::movieId))
-            .toList();
-    if (sorted.size() < MIN_RATINGS) {
-      return new Split(userId, sorted, List.of());
-    }
-    int test = (int) Math.max(1, Math.round(sorted.size() * HOLD_OUT));
-    int cut = sorted.size() - test;
-    return new Split(userId, sorted.subList(0, cut), sorted.subList(cut, sorted.size()));
-  }
-
-  /** Ratings as taste signals: >= 4 LIKED, <= 2 DISLIKED, else WATCHED; summed per title. */
-  List<TitleWeight> weights(List<Rating> train, DenseIndex index) {
-    Map<String, double[]> sums = new LinkedHashMap<>();
-    for (Rating r : train) {
-      Contribution c =
-          SignalWeights.DEFAULTS.of(signal(r.rating()), null, Instant.ofEpochSecond(r.timestamp()));
-      sums.computeIfAbsent(r.titleId(), x -> new double[2])[c.side() == Side.POS ? 0 : 1] +=
-          c.weight();
-    }
-    List<TitleWeight> out = new ArrayList<>(sums.size());
-    sums.forEach(
-        (id, w) -> {
-          float[] v = index.vector(catalogue.indexOf(id));
-          double[] d = new double[v.length];
-          for (int i = 0; i < v.length; i++) {
-            d[i] = v[i];
-          }
-          out.add(new TitleWeight(id, w[0], w[1], d));
-        });
-    return out;
-  }
-
-  static Signal signal(double rating) {
-    return rating >= 4 ? Signal.LIKED : rating <= 2 ? Signal.DISLIKED : Signal.WATCHED;
+        protocol.linkedRatings(),
+        protocol.ratedUsers(),
+        protocol.eligibleUsers(),
+        protocol.users().size(),
+        protocol.skippedNoHeldOutLike(),
+        withDislike,
+        taste,
+        diversity,
+        List.copyOf(shares.values()));
   }
 
   /** The genre most held-out liked titles carry (alphabetical on ties); null if none has one. */

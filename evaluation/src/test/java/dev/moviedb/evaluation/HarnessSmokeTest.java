@@ -6,6 +6,7 @@ import dev.moviedb.events.TitlePublished;
 import dev.moviedb.events.TitleType;
 import dev.moviedb.vectors.embedding.EmbeddingModels;
 import dev.moviedb.vectors.embedding.InProcessEmbedder;
+import dev.moviedb.vectors.text.DocumentText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,14 +29,13 @@ class HarnessSmokeTest {
 
   @TempDir Path tmp;
 
-  @Test
-  void denseRetrieval_onASmallCatalogue_findsMostAnswersAndBeatsTheBrokenBaseline()
-      throws IOException {
+  /** The small catalogue and the requests whose answers it holds. */
+  private record Setup(Catalogue catalogue, List<QueryCase> cases) {}
+
+  private Setup setup() throws IOException {
     Path real = realCatalogue();
-    List<QueryCase> cases;
-    Catalogue catalogue;
     if (real != null) {
-      cases =
+      List<QueryCase> cases =
           List.of(
               query("a series about vikings", TitleType.SERIES, "s2629", "s2219"),
               query("girl who is a chess genius growing up in an orphanage", null, "s1805"),
@@ -46,17 +46,24 @@ class HarnessSmokeTest {
                   "s5752",
                   "s5319"),
               query("hacker discovers reality is a computer simulation", null, "s8415"));
-      catalogue = subset(Catalogue.load(real), cases);
-    } else {
-      cases =
-          List.of(
-              query("a series about vikings", TitleType.SERIES, "t1"),
-              query("chess prodigy", null, "t2"),
-              query("shark attacks swimmers at a beach", TitleType.MOVIE, "t3"),
-              query("cooking competition for amateur bakers", null, "t4"),
-              query("astronauts stranded on Mars", null, "t5"));
-      catalogue = Catalogue.load(writeTinyCatalogue());
+      return new Setup(subset(Catalogue.load(real), cases), cases);
     }
+    List<QueryCase> cases =
+        List.of(
+            query("a series about vikings", TitleType.SERIES, "t1"),
+            query("chess prodigy", null, "t2"),
+            query("shark attacks swimmers at a beach", TitleType.MOVIE, "t3"),
+            query("cooking competition for amateur bakers", null, "t4"),
+            query("astronauts stranded on Mars", null, "t5"));
+    return new Setup(Catalogue.load(writeTinyCatalogue()), cases);
+  }
+
+  @Test
+  void denseRetrieval_onASmallCatalogue_findsMostAnswersAndBeatsTheBrokenBaseline()
+      throws IOException {
+    Setup setup = setup();
+    List<QueryCase> cases = setup.cases();
+    Catalogue catalogue = setup.catalogue();
     assertThat(QuerySets.resolve(cases, catalogue)).hasSize(cases.size());
 
     try (InProcessEmbedder embedder =
@@ -72,6 +79,90 @@ class HarnessSmokeTest {
       assertThat(dense.queries()).isEqualTo(cases.size());
       assertThat(dense.hit10()).isGreaterThanOrEqualTo(0.6);
       assertThat(dense.mrr()).isGreaterThan(random.mrr());
+
+      // Document-text forms: the default form scores exactly as the dense method above, a form
+      // that keeps title, genres and plot still finds most answers, and requests by person are
+      // found through the default form, which names the leading cast and directors.
+      List<QueryCase> people = QuerySets.people(catalogue, 5, 1);
+      for (QueryCase p : people) {
+        String person = p.query().replaceFirst("^a (movie|series) (starring|directed by) ", "");
+        assertThat(p.answers())
+            .as(p.query())
+            .isNotEmpty()
+            .allSatisfy(
+                id -> {
+                  TitlePublished t = catalogue.title(catalogue.indexOf(id));
+                  assertThat(
+                          p.note().equals("cast")
+                              ? t.cast().subList(0, Math.min(5, t.cast().size()))
+                              : t.directors())
+                      .contains(person);
+                });
+      }
+      FormEval forms =
+          new FormEval(catalogue, new EmbeddingCache(tmp.resolve("cache")), List.of(run));
+      List<FormEval.FormScore> byForm =
+          forms.evaluate(
+              List.of(DocumentText.Form.DEFAULT, DocumentText.Form.MINIMAL),
+              cases,
+              cases,
+              people,
+              null);
+      assertThat(byForm)
+          .extracting(FormEval.FormScore::form)
+          .containsExactly(DocumentText.Form.DEFAULT, DocumentText.Form.MINIMAL);
+      assertThat(byForm.get(0).labelled().hit10()).isEqualTo(dense.hit10());
+      assertThat(byForm.get(0).labelled().mrr()).isEqualTo(dense.mrr());
+      assertThat(byForm.get(1).tomt().cases()).isEqualTo(cases.size());
+      assertThat(byForm.get(1).labelled().hit10()).isGreaterThanOrEqualTo(0.6);
+      assertThat(byForm.get(0).people().cases()).isEqualTo(people.size());
+      assertThat(byForm.get(0).taste().cases()).isZero(); // no MovieLens protocol given
+      if (!people.isEmpty()) { // the tiny fallback catalogue names no people
+        assertThat(byForm.get(0).people().hit10()).isGreaterThanOrEqualTo(0.6);
+      }
+    }
+  }
+
+  @Test
+  void fusionSweeps_onASmallCatalogue_holdTheInvariantsOfTheRanking() throws IOException {
+    Catalogue catalogue = setup().catalogue();
+    // Three users rate the first 12 titles, one a day; the last ratings (held out) are 4.5 and 5.
+    List<MovieLens.Rating> ratings = new ArrayList<>();
+    for (int user = 1; user <= 3; user++) {
+      for (int i = 0; i < 12; i++) {
+        double rating = i >= 10 ? 4.5 : (i + user) % 4 == 0 ? 1.5 : 3.5;
+        ratings.add(
+            new MovieLens.Rating(
+                user, i, catalogue.title((i + user) % 12).titleId(), rating, 86_400L * (i + 1)));
+      }
+    }
+    HeldOut.Protocol protocol = HeldOut.of(catalogue, ratings, 10);
+    assertThat(protocol.users()).hasSize(3);
+    assertThat(protocol.users()).allSatisfy(u -> assertThat(u.liked()).hasSize(2));
+
+    try (InProcessEmbedder embedder =
+        new InProcessEmbedder(EmbeddingModels.ALL_MINILM_L6_V2_Q, 2, 1)) {
+      DenseIndex index = new DenseIndex(EmbeddingCache.embed(catalogue.documentTexts(), embedder));
+      ModelRun run = new ModelRun(embedder.modelId(), new QueryMemo(embedder), index);
+      FusionEval fusion = new FusionEval(catalogue, List.of(run), protocol);
+      assertThat(fusion.requests()).isEqualTo(6);
+
+      List<FusionEval.AlphaScore> alphas = fusion.alphaSweep();
+      assertThat(alphas).hasSize(FusionEval.ALPHAS.length * FusionEval.Style.values().length);
+      for (FusionEval.AlphaScore a : alphas) {
+        assertThat(a.calibrated().cases()).isEqualTo(6);
+        if (a.alpha() == 0 || a.alpha() == 1) {
+          // One source alone: calibration is a monotone rescaling and cannot change the order.
+          assertThat(a.calibrated().rr).as("alpha %s", a.alpha()).isEqualTo(a.raw().rr);
+        }
+      }
+
+      // The catalogue is smaller than any candidate count: the union is the whole catalogue.
+      for (FusionEval.CandidateScore c : fusion.candidateSweep(0.6, 0.3)) {
+        assertThat(c.identical()).containsOnly(1.0);
+        assertThat(c.recall10()).containsOnly(1.0);
+        assertThat(c.unionSize()).containsOnly((double) catalogue.size());
+      }
     }
   }
 

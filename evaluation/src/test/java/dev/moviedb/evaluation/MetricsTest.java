@@ -1,6 +1,7 @@
 package dev.moviedb.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
@@ -74,6 +75,29 @@ class MetricsTest {
   void mean_ofNothing_isZero() {
     assertThat(Metrics.mean(List.of())).isZero();
     assertThat(Metrics.mean(List.of(1.0, 0.0))).isEqualTo(0.5);
+  }
+
+  @Test
+  void paired_givesMeanAndStandardErrorOfTheCaseByCaseDifference() {
+    // differences 1, 0, 1, 0: mean 0.5, sample sd sqrt(1/3), SE sqrt(1/3) / 2
+    Metrics.Difference d = Metrics.paired(List.of(1.0, 1.0, 1.0, 0.0), List.of(0.0, 1.0, 0.0, 0.0));
+    assertThat(d.mean()).isEqualTo(0.5);
+    assertThat(d.standardError()).isCloseTo(Math.sqrt(1.0 / 3) / 2, within(1e-12));
+    assertThat(d.cases()).isEqualTo(4);
+    assertThat(d.isClear()).isFalse();
+  }
+
+  @Test
+  void paired_givenTheSameGainOnEveryCase_isClear_andNoDifferenceIsNot() {
+    assertThat(Metrics.paired(List.of(0.5, 0.7, 0.9), List.of(0.4, 0.6, 0.8)).isClear()).isTrue();
+    assertThat(Metrics.paired(List.of(0.5, 0.7), List.of(0.5, 0.7)).isClear()).isFalse();
+    assertThat(Metrics.paired(List.of(), List.of()).cases()).isZero();
+  }
+
+  @Test
+  void paired_givenListsOfDifferentLength_isRefused() {
+    assertThatThrownBy(() -> Metrics.paired(List.of(1.0), List.of(1.0, 0.0)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
