@@ -113,6 +113,14 @@ final class Fusion {
   }
 
   /**
+   * MIRROR of {@code RecommendTitles.diversityPool}: MMR chooses among the top max(100, 5 x wanted)
+   * titles of the fused ranking.
+   */
+  static int diversityPool(int wanted) {
+    return Math.max(100, 5 * wanted);
+  }
+
+  /**
    * MIRROR of {@code dev.moviedb.recommend.domain.Mmr.select}: relevance min-max normalised over
    * all candidates, redundancy = max(0, max cosine to the picked titles), value = lambda *
    * relevance - (1 - lambda) * redundancy, the first candidate with the highest value wins. Each

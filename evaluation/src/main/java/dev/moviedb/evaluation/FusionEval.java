@@ -208,7 +208,12 @@ final class FusionEval {
             List<Integer> shown =
                 diversity <= 0
                     ? union10
-                    : Fusion.mmr(ranked, LIMIT, 1 - diversity, z, r.run().index());
+                    : Fusion.mmr(
+                        head(ranked, Fusion.diversityPool(LIMIT)),
+                        LIMIT,
+                        1 - diversity,
+                        z,
+                        r.run().index());
             CandidateScore c =
                 out.computeIfAbsent(
                     r.run().modelId() + "|" + r.style() + "|" + count,

@@ -446,10 +446,10 @@ final class SweepReport {
                 + " union keeps, and the union's mean size. The last column is hit@10 of T in the"
                 + " list recommend-api returns at its default diversity "
                 + share(FusionEval.DIVERSITY)
-                + ": MMR over the whole union, whose relevance is min-max normalised over the"
-                + " union, so the candidate count can change that list even when the top 10 is"
-                + " identical. Exact nearest neighbours here; an approximate index can only lose"
-                + " more.",
+                + ": MMR over the best 100 titles of the union, whose relevance is min-max"
+                + " normalised over those, so the candidate count can change that list even when"
+                + " the top 10 is identical. Exact nearest neighbours here; an approximate index"
+                + " can only lose more.",
             List.of(
                 "model",
                 "request",

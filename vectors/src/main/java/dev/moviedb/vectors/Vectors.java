@@ -3,6 +3,15 @@ package dev.moviedb.vectors;
 /** Small, allocation-light vector arithmetic for unit-length float embeddings. */
 public final class Vectors {
 
+  /**
+   * Whether the SIMD dot product is used: the JVM runs with {@code --add-modules
+   * jdk.incubator.vector} (bin/moviedb and the container images pass it) and {@code
+   * -Dmoviedb.simd=false} is not set.
+   */
+  public static final boolean SIMD =
+      ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+          && !"false".equals(System.getProperty("moviedb.simd"));
+
   private Vectors() {}
 
   /**
@@ -27,6 +36,11 @@ public final class Vectors {
       throw new IllegalArgumentException(
           "row at " + offset + " of length " + a.length + " is outside " + matrix.length);
     }
+    return SIMD ? SimdDot.dot(a, matrix, offset) : scalarDot(a, matrix, offset);
+  }
+
+  /** Eight independent partial sums: the CPU overlaps the additions. */
+  static double scalarDot(float[] a, float[] matrix, int offset) {
     float s0 = 0;
     float s1 = 0;
     float s2 = 0;

@@ -45,6 +45,8 @@ public class RecommendTitles {
   private final TasteStore tastes;
   private final RecommendConfig config;
   private final Cache<String, float[]> queryCache;
+  private final Cache<String, String> franchiseKeys =
+      Caffeine.newBuilder().maximumSize(200_000).build();
   private volatile Calibration calibration = new Calibration(null, -1, List.of());
 
   public RecommendTitles(ServingIndex serving, TasteStore tastes, RecommendConfig config) {
@@ -169,12 +171,12 @@ public class RecommendTitles {
       scored.add(new Scored(t, combined, qs, ts));
     }
     scored.sort(Comparator.comparingDouble(Scored::score).reversed());
-    List<Scored> collapsed = collapseFranchises(scored, seed);
+    int wanted = request.offset() + request.limit();
+    List<Scored> collapsed = collapseFranchises(scored, seed, diversityPool(wanted));
     long t3 = System.nanoTime();
     timings.put("scoring", millis(t2, t3));
 
     double diversity = request.diversity() != null ? request.diversity() : config.diversity();
-    int wanted = request.offset() + request.limit();
     List<Scored> ordered =
         diversity <= 0
             ? collapsed.subList(0, Math.min(wanted, collapsed.size()))
@@ -256,21 +258,39 @@ public class RecommendTitles {
   }
 
   /**
-   * Keeps the best-scored title of each franchise: the catalogue's franchise field, else a key
-   * derived from the title (FranchiseKey: subtitles and sequel numbers dropped).
+   * The best titles MMR chooses from: the top of the fused ranking, not the whole candidate union
+   * (a title far down the ranking never makes a short list, and MMR's cost grows with the pool).
    */
-  private static List<Scored> collapseFranchises(List<Scored> sorted, StoredTitle seed) {
+  static int diversityPool(int wanted) {
+    return Math.max(100, 5 * wanted);
+  }
+
+  /**
+   * Keeps the best-scored title of each franchise (the catalogue's franchise field, else a key
+   * derived from the title: FranchiseKey), until {@code enough} titles are kept.
+   */
+  private List<Scored> collapseFranchises(List<Scored> sorted, StoredTitle seed, int enough) {
     Set<String> seen = new LinkedHashSet<>();
     if (seed != null) {
-      seen.add(FranchiseKey.of(seed));
+      seen.add(franchiseKey(seed));
     }
     List<Scored> kept = new ArrayList<>();
     for (Scored s : sorted) {
-      if (seen.add(FranchiseKey.of(s.title()))) {
+      if (seen.add(franchiseKey(s.title()))) {
         kept.add(s);
+        if (kept.size() == enough) {
+          break;
+        }
       }
     }
     return kept;
+  }
+
+  /** Franchise keys are derived once per distinct title name and franchise field. */
+  private String franchiseKey(StoredTitle t) {
+    return franchiseKeys.get(
+        (t.franchise() == null ? "" : t.franchise()) + '\u0000' + t.title(),
+        k -> FranchiseKey.of(t));
   }
 
   private static List<Recommendation> explain(

@@ -50,7 +50,13 @@ public class FollowLiveIndex implements ServingIndex {
     this.storeConfig = storeConfig;
     TextEmbedder embedder = VectorsFactory.embedder(embeddingConfig);
     this.serving = new Serving(embedder, VectorsFactory.store(storeConfig, embedder, false));
-    LOG.infof("serving model %s (%d dimensions)", embedder.modelId(), embedder.dimension());
+    LOG.infof(
+        "serving model %s (%d dimensions); vector arithmetic: %s",
+        embedder.modelId(),
+        embedder.dimension(),
+        dev.moviedb.vectors.Vectors.SIMD
+            ? "SIMD (Vector API)"
+            : "scalar (run with --add-modules jdk.incubator.vector for SIMD)");
     follower.scheduleWithFixedDelay(
         this::follow, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
   }

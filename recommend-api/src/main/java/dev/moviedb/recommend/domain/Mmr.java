@@ -20,31 +20,47 @@ public final class Mmr {
       double lambda,
       ToDoubleFunction<T> relevance,
       Function<T, float[]> vector) {
-    List<T> remaining = new ArrayList<>(candidates);
-    List<T> picked = new ArrayList<>();
-    if (candidates.isEmpty()) {
+    List<T> picked = new ArrayList<>(count);
+    int n = candidates.size();
+    if (n == 0) {
       return picked;
     }
-    double max = remaining.stream().mapToDouble(relevance).max().orElse(1);
-    double min = remaining.stream().mapToDouble(relevance).min().orElse(0);
+    double[] rel = new double[n];
+    double max = Double.NEGATIVE_INFINITY;
+    double min = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < n; i++) {
+      rel[i] = relevance.applyAsDouble(candidates.get(i));
+      max = Math.max(max, rel[i]);
+      min = Math.min(min, rel[i]);
+    }
     double span = max - min == 0 ? 1 : max - min;
-    while (picked.size() < count && !remaining.isEmpty()) {
-      T best = null;
+    // Each candidate's redundancy (highest similarity to a picked item, at least 0) is updated
+    // with the newest pick only: count x n similarities instead of count^2 x n.
+    double[] redundancy = new double[n];
+    boolean[] taken = new boolean[n];
+    while (picked.size() < Math.min(count, n)) {
+      int best = -1;
       double bestValue = Double.NEGATIVE_INFINITY;
-      for (T c : remaining) {
-        double rel = (relevance.applyAsDouble(c) - min) / span;
-        double redundancy = 0;
-        for (T p : picked) {
-          redundancy = Math.max(redundancy, Vectors.dot(vector.apply(c), vector.apply(p)));
+      for (int i = 0; i < n; i++) {
+        if (taken[i]) {
+          continue;
         }
-        double value = lambda * rel - (1 - lambda) * redundancy;
+        double value = lambda * (rel[i] - min) / span - (1 - lambda) * redundancy[i];
         if (value > bestValue) {
           bestValue = value;
-          best = c;
+          best = i;
         }
       }
-      picked.add(best);
-      remaining.remove(best);
+      taken[best] = true;
+      T chosen = candidates.get(best);
+      picked.add(chosen);
+      float[] chosenVector = vector.apply(chosen);
+      for (int i = 0; i < n; i++) {
+        if (!taken[i]) {
+          redundancy[i] =
+              Math.max(redundancy[i], Vectors.dot(vector.apply(candidates.get(i)), chosenVector));
+        }
+      }
     }
     return picked;
   }
