@@ -54,6 +54,14 @@ public final class PipelineBenchmark implements Callable<Integer> {
   @Option(names = "--batch", defaultValue = "512", description = "texts per embedding call")
   int batch;
 
+  @Option(
+      names = "--raw-only",
+      description = "only the raw model's titles/s (for bin/moviedb bench-reembed); no import")
+  boolean rawOnly;
+
+  @Option(names = "--model", description = "with --raw-only: the model (default: the worker's)")
+  String rawModel;
+
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -63,6 +71,13 @@ public final class PipelineBenchmark implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (rawOnly && rawModel != null) {
+      List<String> texts = Catalogue.load(catalog).documentTexts();
+      System.out.printf(
+          "raw model %s: %.1f titles/s over the %d titles of %s%n",
+          rawModel, rawTitlesPerSecond(rawModel, texts), texts.size(), catalog.getFileName());
+      return 0;
+    }
     JsonNode index = get("/v1/index");
     String model = index.path("model").asText();
     long before = index.path("titles").asLong();
