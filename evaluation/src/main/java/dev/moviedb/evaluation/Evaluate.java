@@ -353,7 +353,9 @@ public final class Evaluate implements Callable<Integer> {
     report.table(
         new Table(
             "Diversity (MMR over the taste top 100, lambda = 1 - diversity)",
-            "Intra-list similarity: mean pairwise cosine of the top 10 (lower is more varied)."
+            "recommend-api's MMR (relevance min-max normalised over the 100 candidates,"
+                + " redundancy = highest cosine to a picked title)."
+                + " Intra-list similarity: mean pairwise cosine of the top 10 (lower is more varied)."
                 + " Coverage: distinct titles in all scored users' top 10 / catalogue size.",
             List.of("model", "ranking", "hit@10", "nDCG@10", "intra-list similarity", "coverage"),
             div));

@@ -128,7 +128,11 @@ public final class TasteEval {
         }
         List<Integer> candidates = Rankings.top(tasteScores, MMR_CANDIDATES, allowed);
         for (double d : DIVERSITIES) {
-          List<Integer> list = Mmr.rerank(candidates, tasteScores, index, d, K);
+          // recommend-api's MMR (the mirror in Fusion): relevance min-max normalised over the pool.
+          List<Integer> list =
+              d <= 0
+                  ? candidates.subList(0, Math.min(K, candidates.size()))
+                  : Fusion.mmr(candidates, K, 1 - d, tasteScores, index);
           div.computeIfAbsent(m.modelId() + "|taste MMR diversity " + d, x -> new Acc())
               .add(list, liked, index);
         }
