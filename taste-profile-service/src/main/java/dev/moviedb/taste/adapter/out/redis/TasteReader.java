@@ -21,9 +21,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Reads a user's taste state from Redis; recommend-api mirrors this class. The taste vector is
- * normalise(sum sqrt(p_t) v_t) - negativeShare * normalise(sum sqrt(n_t) v_t) over the user's
- * titles (see {@link TasteMath}).
+ * Reads a user's taste state from Redis. The taste vector is normalise(sum sqrt(p_t) v_t) -
+ * negativeShare * normalise(sum sqrt(n_t) v_t) over the user's titles (see {@link TasteMath}), with
+ * the vectors stored beside the weights; recommend-api applies the same formula to the weights with
+ * the vectors of the index it serves, so that its taste follows a re-embed.
  */
 @ApplicationScoped
 public class TasteReader {
