@@ -294,6 +294,9 @@ public final class LuceneVectorStore implements VectorStore {
   @Override
   public synchronized void upsert(List<StoredTitle> titles) {
     ensureOpen();
+    if (titles.isEmpty()) {
+      return;
+    }
     try {
       for (StoredTitle t : titles) {
         checkDimension(t.vector());
@@ -316,6 +319,9 @@ public final class LuceneVectorStore implements VectorStore {
   @Override
   public synchronized void delete(Collection<String> titleIds) {
     ensureOpen();
+    if (titleIds.isEmpty()) {
+      return;
+    }
     try {
       for (String id : titleIds) {
         writer.deleteDocuments(new Term(ID, id));
@@ -348,49 +354,50 @@ public final class LuceneVectorStore implements VectorStore {
 
   @Override
   public List<List<ScoredTitle>> searchEach(List<float[]> vectors, int k, TitleFilter filter) {
-    List<List<ScoredTitle>> results = new ArrayList<>();
-    withSearcher(
-        searcher -> {
-          if (!useGraph(searcher)) {
-            results.addAll(exactScan(searcher, vectors, k, filter));
-          }
-        });
-    if (results.size() == vectors.size()) {
-      return results;
+    List<List<ScoredTitle>> results = new ArrayList<>(vectors.size());
+    if (k > 0) {
+      withSearcher(
+          searcher -> {
+            if (!useGraph(searcher)) {
+              results.addAll(exactScan(searcher, vectors, k, filter));
+            } else {
+              for (float[] vector : vectors) {
+                results.add(graphSearch(searcher, vector, k, filter));
+              }
+            }
+          });
     }
-    return vectors.stream().map(v -> search(v, k, filter)).toList();
+    while (results.size() < vectors.size()) { // no index yet, or k <= 0
+      results.add(List.of());
+    }
+    return results;
   }
 
   @Override
   public List<ScoredTitle> search(float[] vector, int k, TitleFilter filter) {
-    List<ScoredTitle> results = new ArrayList<>();
-    if (k <= 0) {
-      return results;
+    return searchEach(List.of(vector), k, filter).get(0);
+  }
+
+  /** Nearest titles by the HNSW graph, with the filters inside the search. */
+  private List<ScoredTitle> graphSearch(
+      IndexSearcher searcher, float[] vector, int k, TitleFilter filter) throws IOException {
+    checkDimension(vector);
+    // Availability date windows are checked on the hits: fetch more when they may drop some.
+    int fetch = filter.service() != null ? k * 2 : k;
+    TopDocs docs =
+        searcher.search(new KnnFloatVectorQuery(VECTOR, vector, fetch, toQuery(filter)), fetch);
+    StoredFields fields = searcher.storedFields();
+    List<ScoredTitle> results = new ArrayList<>(k);
+    for (ScoreDoc hit : docs.scoreDocs) {
+      StoredTitle t = decoded(searcher, fields, hit.doc);
+      if (filter.accepts(t)) {
+        // DOT_PRODUCT scores are (1 + cos) / 2 in Lucene; report the cosine itself.
+        results.add(new ScoredTitle(t, 2.0 * hit.score - 1.0));
+        if (results.size() == k) {
+          break;
+        }
+      }
     }
-    Query filterQuery = toQuery(filter);
-    boolean windowed = filter.service() != null;
-    int fetch = windowed ? k * 2 : k;
-    withSearcher(
-        searcher -> {
-          if (!useGraph(searcher)) {
-            results.addAll(exactScan(searcher, List.of(vector), k, filter).get(0));
-            return;
-          }
-          KnnFloatVectorQuery query = new KnnFloatVectorQuery(VECTOR, vector, fetch, filterQuery);
-          TopDocs docs = searcher.search(query, fetch);
-          StoredFields fields = searcher.storedFields();
-          for (ScoreDoc hit : docs.scoreDocs) {
-            StoredTitle t = decoded(searcher, fields, hit.doc);
-            if (!filter.accepts(t)) {
-              continue;
-            }
-            // DOT_PRODUCT scores are (1 + cos) / 2 in Lucene; report the cosine itself.
-            results.add(new ScoredTitle(t, 2.0 * hit.score - 1.0));
-            if (results.size() == k) {
-              break;
-            }
-          }
-        });
     return results;
   }
 
