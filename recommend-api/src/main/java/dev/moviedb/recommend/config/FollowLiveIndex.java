@@ -8,7 +8,6 @@ import dev.moviedb.vectors.store.VectorStore;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -66,17 +65,23 @@ public class FollowLiveIndex implements ServingIndex {
     return serving;
   }
 
-  /** One look at the live pointer; switches when it names another model. */
+  /**
+   * One look at the live pointer; switches when it names another model. Never throws: an exception
+   * would end the scheduled follower for good.
+   */
   void follow() {
+    Serving now = serving;
+    String model;
     try {
-      Serving now = serving;
-      Optional<String> live = now.store().liveModel();
-      if (live.isEmpty()
-          || live.get().equals(now.embedder().modelId())
-          || live.get().equals(failedModel)) {
-        return;
-      }
-      String model = live.get();
+      model = now.store().liveModel().orElse(null);
+    } catch (RuntimeException e) {
+      LOG.warnf("cannot read which index is live (will retry): %s", e.getMessage());
+      return;
+    }
+    if (model == null || model.equals(now.embedder().modelId()) || model.equals(failedModel)) {
+      return;
+    }
+    try {
       LOG.infof(
           "the live index is now %s; loading it (still serving %s)",
           model, now.embedder().modelId());
@@ -84,16 +89,16 @@ public class FollowLiveIndex implements ServingIndex {
       VectorStore store = VectorsFactory.open(storeConfig, false);
       store.bindIndex(model, embedder.dimension());
       embedder.embedQuery("warm up the model before the first request");
-      store.count();
+      long titles = store.count(); // opens the index before the first request needs it
       serving = new Serving(embedder, store);
-      LOG.infof("now serving model %s with %d titles", model, store.count());
+      LOG.infof("now serving model %s with %d titles", model, titles);
       follower.schedule(() -> close(now), GRACE_SECONDS, TimeUnit.SECONDS);
     } catch (RuntimeException e) {
       // e.g. the promoted model is not one this provider can run: keep serving the old index.
-      failedModel = serving.store().liveModel().orElse(null);
+      failedModel = model;
       LOG.errorf(
           "cannot follow the live index to model %s, still serving %s: %s",
-          failedModel, serving.embedder().modelId(), e.getMessage());
+          model, now.embedder().modelId(), e.getMessage());
     }
   }
 
