@@ -286,8 +286,14 @@ public class RecommendTitles {
     return kept;
   }
 
-  /** Franchise keys are derived once per distinct title name and franchise field. */
+  /**
+   * Franchise keys are derived once per distinct franchise field and title name (a title without
+   * either gets its own key from its id, so it is not cached under a shared empty name).
+   */
   private String franchiseKey(StoredTitle t) {
+    if (t.title() == null || t.title().isBlank()) {
+      return FranchiseKey.of(t);
+    }
     return franchiseKeys.get(
         (t.franchise() == null ? "" : t.franchise()) + '\u0000' + t.title(),
         k -> FranchiseKey.of(t));
