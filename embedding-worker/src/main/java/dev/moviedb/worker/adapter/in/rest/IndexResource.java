@@ -60,6 +60,10 @@ public class IndexResource {
 
   @GET
   public IndexStatus status() {
+    return status(backlog.pendingRecords());
+  }
+
+  private IndexStatus status(long pendingRecords) {
     String liveModel = store.liveModel().orElse(null);
     return new IndexStatus(
         embedder.modelId(),
@@ -69,7 +73,7 @@ public class IndexResource {
         liveModel,
         staging,
         backlog.groupId(),
-        backlog.pendingRecords());
+        pendingRecords);
   }
 
   /**
@@ -98,7 +102,7 @@ public class IndexResource {
     String before = store.liveModel().orElse("none");
     store.promote();
     LOG.infof("index of %s promoted to live (was %s)", embedder.modelId(), before);
-    return status();
+    return status(pending);
   }
 
   /** Why a promotion was refused. */
