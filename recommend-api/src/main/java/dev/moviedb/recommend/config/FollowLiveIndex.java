@@ -3,6 +3,7 @@ package dev.moviedb.recommend.config;
 import dev.moviedb.recommend.application.port.ServingIndex;
 import dev.moviedb.vectors.config.VectorsConfig;
 import dev.moviedb.vectors.config.VectorsFactory;
+import dev.moviedb.vectors.embedding.QueryCache;
 import dev.moviedb.vectors.embedding.TextEmbedder;
 import dev.moviedb.vectors.store.VectorStore;
 import io.quarkus.runtime.Startup;
@@ -37,17 +38,20 @@ public class FollowLiveIndex implements ServingIndex {
             t.setDaemon(true);
             return t;
           });
+  private final int queryCacheSize;
   private volatile Serving serving;
   private String failedModel;
 
   public FollowLiveIndex(
       VectorsConfig.Embedding embeddingConfig,
       VectorsConfig.Store storeConfig,
+      RecommendConfig config,
       @ConfigProperty(name = "moviedb.recommend.follow-interval-millis", defaultValue = "2000")
           long intervalMillis) {
     this.embeddingConfig = embeddingConfig;
     this.storeConfig = storeConfig;
-    TextEmbedder embedder = VectorsFactory.embedder(embeddingConfig);
+    this.queryCacheSize = config.queryCacheSize();
+    TextEmbedder embedder = embedder(embeddingConfig.model());
     this.serving = new Serving(embedder, VectorsFactory.store(storeConfig, embedder, false));
     LOG.infof(
         "serving model %s (%d dimensions); vector arithmetic: %s",
@@ -85,7 +89,7 @@ public class FollowLiveIndex implements ServingIndex {
       LOG.infof(
           "the live index is now %s; loading it (still serving %s)",
           model, now.embedder().modelId());
-      TextEmbedder embedder = VectorsFactory.embedder(embeddingConfig, model);
+      TextEmbedder embedder = embedder(model);
       VectorStore store = VectorsFactory.open(storeConfig, false);
       store.bindIndex(model, embedder.dimension());
       embedder.embedQuery("warm up the model before the first request");
@@ -100,6 +104,11 @@ public class FollowLiveIndex implements ServingIndex {
           "cannot follow the live index to model %s, still serving %s: %s",
           model, now.embedder().modelId(), e.getMessage());
     }
+  }
+
+  /** The model, remembering the vectors of recent queries. */
+  private TextEmbedder embedder(String model) {
+    return new QueryCache(VectorsFactory.embedder(embeddingConfig, model), queryCacheSize);
   }
 
   private static void close(Serving old) {

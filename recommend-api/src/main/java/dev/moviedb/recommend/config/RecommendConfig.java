@@ -48,25 +48,7 @@ public interface RecommendConfig {
   @WithDefault("512")
   int calibrationSample();
 
-  @WithDefault("10")
-  int defaultLimit();
-
-  @WithDefault("100")
-  int maxLimit();
-
-  @WithDefault("1000")
-  int maxOffset();
-
-  @WithDefault("1000")
-  int maxQueryLength();
-
   /** Query embeddings kept in memory for repeated queries. */
   @WithDefault("10000")
   int queryCacheSize();
-
-  @WithDefault("netflix")
-  String defaultService();
-
-  @WithDefault("NL")
-  String defaultCountry();
 }

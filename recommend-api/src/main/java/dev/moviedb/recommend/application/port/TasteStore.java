@@ -1,11 +1,11 @@
 package dev.moviedb.recommend.application.port;
 
-import dev.moviedb.recommend.domain.TasteProfile;
+import dev.moviedb.ranking.TasteWeights;
 import java.util.Optional;
 
-/** Port: reads a user's taste as the taste-profile-service keeps it. */
+/** Port: reads a user's taste weights as the taste-profile-service keeps them. */
 public interface TasteStore {
 
-  /** The user's taste, or empty for a user MovieDB has no history of (a cold start). */
-  Optional<TasteProfile> find(String userId);
+  /** The user's title weights, or empty for a user MovieDB has no history of (a cold start). */
+  Optional<TasteWeights> find(String userId);
 }

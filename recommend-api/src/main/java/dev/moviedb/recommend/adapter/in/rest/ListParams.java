@@ -1,30 +1,77 @@
 package dev.moviedb.recommend.adapter.in.rest;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
- * The parameters shared by every list of titles: who asks, which page, and the filters. Numbers
- * arrive as text so that a malformed one gets a 400 naming it (JAX-RS would answer 404).
+ * The parameters shared by every list of titles: who asks, which page, and the filters. Bounds and
+ * formats are declared here (Bean Validation): a value outside them is a 400 naming the parameter,
+ * and the OpenAPI document carries the same bounds.
  */
 public record ListParams(
-    @Parameter(description = "user whose Netflix history sets the taste") @QueryParam("userId")
+    @Parameter(description = "user whose Netflix history sets the taste")
+        @QueryParam("userId")
+        @Pattern(regexp = USER_ID, message = USER_ID_MESSAGE)
         String userId,
-    @Parameter(description = "page size, 1..100 (default 10)") @QueryParam("limit") String limit,
-    @QueryParam("offset") String offset,
-    @Parameter(description = "streaming service (default netflix)") @QueryParam("service")
+    @Parameter(description = "page size (default 10)") @QueryParam("limit") @Min(1) @Max(100)
+        Integer limit,
+    @Parameter(description = "titles to skip (paging)") @QueryParam("offset") @Min(0) @Max(1000)
+        Integer offset,
+    @Parameter(description = "streaming service, e.g. netflix (default netflix)")
+        @QueryParam("service")
+        @Pattern(regexp = "[A-Za-z0-9_-]{1,40}", message = "must be a service name such as netflix")
         String service,
-    @Parameter(description = "ISO country code (default NL)") @QueryParam("country") String country,
-    @Parameter(description = "movie or series") @QueryParam("type") String type,
-    @QueryParam("genre") List<String> genres,
-    @QueryParam("excludeGenre") List<String> excludedGenres,
-    @QueryParam("minYear") String minYear,
-    @QueryParam("maxYear") String maxYear,
-    @Parameter(description = "maximum runtime in minutes") @QueryParam("maxRuntime")
-        String maxRuntime,
-    @Parameter(description = "ISO 639 original language") @QueryParam("language") String language,
-    @Parameter(description = "weight of the query against the taste, 0..1") @QueryParam("alpha")
-        String alpha,
-    @Parameter(description = "0 = pure relevance, 1 = most diverse") @QueryParam("diversity")
-        String diversity) {}
+    @Parameter(description = "ISO 3166 country code where the user watches (default NL)")
+        @QueryParam("country")
+        @Pattern(regexp = "[A-Za-z]{2}", message = "must be a two-letter country code such as NL")
+        String country,
+    @Parameter(
+            description = "movie or series",
+            schema = @Schema(enumeration = {"movie", "series", "film", "show", "tv"}))
+        @QueryParam("type")
+        @Pattern(regexp = "(?i)movie|film|series|show|tv", message = "must be movie or series")
+        String type,
+    @Parameter(description = "only titles with one of these genres (repeat the parameter)")
+        @QueryParam("genre")
+        List<@Size(min = 1, max = 80) String> genres,
+    @Parameter(description = "no titles with any of these genres (repeat the parameter)")
+        @QueryParam("excludeGenre")
+        List<@Size(min = 1, max = 80) String> excludedGenres,
+    @Parameter(description = "earliest release year") @QueryParam("minYear") @Min(1888) @Max(2100)
+        Integer minYear,
+    @Parameter(description = "latest release year") @QueryParam("maxYear") @Min(1888) @Max(2100)
+        Integer maxYear,
+    @Parameter(description = "maximum runtime in minutes (films)")
+        @QueryParam("maxRuntime")
+        @Min(1)
+        @Max(1000)
+        Integer maxRuntime,
+    @Parameter(description = "ISO 639 original language, e.g. nl")
+        @QueryParam("language")
+        @Pattern(regexp = "[A-Za-z]{2,3}", message = "must be an ISO 639 code such as nl")
+        String language,
+    @Parameter(description = "weight of the words against the taste (default 0.6)")
+        @QueryParam("alpha")
+        @DecimalMin("0")
+        @DecimalMax("1")
+        Double alpha,
+    @Parameter(description = "0 = pure relevance, 1 = most diverse (default 0.3)")
+        @QueryParam("diversity")
+        @DecimalMin("0")
+        @DecimalMax("1")
+        Double diversity) {
+
+  /** A user id: letters, digits and {@code _.@-}, up to 64 characters. */
+  public static final String USER_ID = "[A-Za-z0-9_.@-]{1,64}";
+
+  public static final String USER_ID_MESSAGE =
+      "must be 1 to 64 letters, digits or the characters _ . @ -";
+}

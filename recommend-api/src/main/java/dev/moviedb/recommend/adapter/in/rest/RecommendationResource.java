@@ -1,10 +1,16 @@
 package dev.moviedb.recommend.adapter.in.rest;
 
 import dev.moviedb.events.TitleType;
+import dev.moviedb.problems.BadParameterException;
+import dev.moviedb.problems.Problem;
+import dev.moviedb.ranking.RankedTitle;
+import dev.moviedb.ranking.Ranking;
+import dev.moviedb.ranking.ScoreKind;
 import dev.moviedb.recommend.application.RecommendTitles;
-import dev.moviedb.recommend.config.RecommendConfig;
-import dev.moviedb.recommend.domain.Recommendation;
+import dev.moviedb.vectors.store.StoredTitle;
 import dev.moviedb.vectors.store.TitleFilter;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,23 +24,51 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code /v1/recommendations} and {@code /v1/titles/{id}/similar}. */
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponse(
+    responseCode = "400",
+    description = "A parameter has a value the service cannot use; the problem names it",
+    content =
+        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+    responseCode = "503",
+    description = "Redis or the vector store does not answer; retry after the Retry-After seconds",
+    content =
+        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class RecommendationResource {
 
-  private final RecommendTitles recommend;
-  private final RecommendConfig config;
+  /** The longest request in words, in characters. */
+  static final int MAX_QUERY_LENGTH = 1000;
 
-  public RecommendationResource(RecommendTitles recommend, RecommendConfig config) {
+  private final RecommendTitles recommend;
+
+  public RecommendationResource(RecommendTitles recommend) {
     this.recommend = recommend;
-    this.config = config;
   }
 
   /** The answer: the ranked items and how they were produced. */
   public record RecommendationsResponse(List<Recommendation> items, Meta meta) {}
+
+  /** One recommended title and why it was chosen. */
+  public record Recommendation(
+      String titleId,
+      String title,
+      TitleType type,
+      Integer year,
+      List<String> genres,
+      @Schema(description = "fused relevance: calibrated scores weighted by alpha") double score,
+      @Schema(description = "cosine to the request's words, when there are words")
+          Double queryScore,
+      @Schema(description = "cosine to the user's taste, when there is a taste") Double tasteScore,
+      @Schema(description = "the liked titles nearest to this one") List<String> because,
+      @Schema(description = "the metadata behind the match") List<String> matched) {}
 
   /** Request metadata: model, weights used, candidates considered, time taken. */
   public record Meta(
@@ -51,141 +85,111 @@ public class RecommendationResource {
   @GET
   @Path("/recommendations")
   @Operation(summary = "Titles for a plain-words request, a user's taste, or both")
+  @APIResponse(responseCode = "200", description = "The ranked titles")
   public RecommendationsResponse recommendations(
-      @Parameter(description = "what to watch, in plain words") @QueryParam("q") String q,
-      @BeanParam ListParams params) {
-    if (q != null && q.length() > config.maxQueryLength()) {
-      throw new BadParameterException(
-          "q", "is " + q.length() + " characters long; the maximum is " + config.maxQueryLength());
-    }
+      @Parameter(description = "what to watch, in plain words")
+          @QueryParam("q")
+          @Size(max = MAX_QUERY_LENGTH)
+          String q,
+      @Valid @BeanParam ListParams params) {
     return run(q == null || q.isBlank() ? null : q, null, params);
   }
 
   @GET
   @Path("/titles/{titleId}/similar")
   @Operation(summary = "More like this title")
+  @APIResponse(responseCode = "200", description = "Titles like this one")
+  @APIResponse(
+      responseCode = "404",
+      description = "No title with this id",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public RecommendationsResponse similar(
-      @PathParam("titleId") String titleId, @BeanParam ListParams params) {
-    return run(null, titleId, params);
+      @PathParam("titleId") @Size(min = 1, max = 200) String titleId,
+      @Valid @BeanParam ListParams p) {
+    return run(null, titleId, p);
   }
 
   private RecommendationsResponse run(String q, String similarTo, ListParams p) {
-    String userId = blankToNull(p.userId());
-    Integer limit = integer("limit", p.limit());
-    Integer offset = integer("offset", p.offset());
-    String service = p.service();
-    String country = p.country();
-    String type = p.type();
-    List<String> genres = p.genres();
-    List<String> excludedGenres = p.excludedGenres();
-    Integer minYear = integer("minYear", p.minYear());
-    Integer maxYear = integer("maxYear", p.maxYear());
-    Integer maxRuntime = integer("maxRuntime", p.maxRuntime());
-    String language = p.language();
-    Double alpha = decimal("alpha", p.alpha());
-    Double diversity = decimal("diversity", p.diversity());
-    int lim = limit == null ? config.defaultLimit() : limit;
-    if (lim < 1 || lim > config.maxLimit()) {
-      throw new BadParameterException("limit", "must be between 1 and " + config.maxLimit());
-    }
-    int off = offset == null ? 0 : offset;
-    if (off < 0 || off > config.maxOffset()) {
-      throw new BadParameterException("offset", "must be between 0 and " + config.maxOffset());
-    }
-    String svc = service == null || service.isBlank() ? config.defaultService() : service.strip();
-    String ctry = country == null || country.isBlank() ? config.defaultCountry() : country.strip();
-    if (!svc.matches("[A-Za-z0-9_-]{1,40}")) {
-      throw new BadParameterException("service", "'" + svc + "' is not a service name");
-    }
-    if (!ctry.matches("[A-Za-z]{2}")) {
-      throw new BadParameterException("country", "'" + ctry + "' is not a two-letter country code");
-    }
-    TitleType titleType = null;
-    if (type != null && !type.isBlank()) {
-      titleType =
-          switch (type.strip().toLowerCase(Locale.ROOT)) {
-            case "movie", "film" -> TitleType.MOVIE;
-            case "series", "show", "tv" -> TitleType.SERIES;
-            default ->
-                throw new BadParameterException(
-                    "type", "'" + type + "' is unknown (expected movie or series)");
-          };
-    }
-    checkRange("minYear", minYear, 1888, 2100);
-    checkRange("maxYear", maxYear, 1888, 2100);
-    if (minYear != null && maxYear != null && minYear > maxYear) {
+    if (p.minYear() != null && p.maxYear() != null && p.minYear() > p.maxYear()) {
       throw new BadParameterException("minYear", "is after maxYear");
     }
-    checkRange("maxRuntime", maxRuntime, 1, 1000);
-    checkUnit("alpha", alpha);
-    checkUnit("diversity", diversity);
-    if (language != null && !language.isBlank() && !language.strip().matches("[A-Za-z]{2,3}")) {
-      throw new BadParameterException("language", "'" + language + "' is not an ISO 639 code");
-    }
+    int limit = p.limit() == null ? DEFAULT_LIMIT : p.limit();
+    int offset = p.offset() == null ? 0 : p.offset();
     TitleFilter filter =
         new TitleFilter(
-            svc,
-            ctry,
+            blank(p.service()) ? DEFAULT_SERVICE : p.service().strip(),
+            blank(p.country()) ? DEFAULT_COUNTRY : p.country().strip().toUpperCase(Locale.ROOT),
             LocalDate.now(),
-            titleType,
-            genres == null ? Set.of() : Set.copyOf(genres),
-            excludedGenres == null ? Set.of() : Set.copyOf(excludedGenres),
-            minYear,
-            maxYear,
-            maxRuntime,
-            language == null || language.isBlank() ? null : language.strip());
+            type(p.type()),
+            p.genres() == null ? Set.of() : Set.copyOf(p.genres()),
+            p.excludedGenres() == null ? Set.of() : Set.copyOf(p.excludedGenres()),
+            p.minYear(),
+            p.maxYear(),
+            p.maxRuntime(),
+            blank(p.language()) ? null : p.language().strip());
     RecommendTitles.Result r =
         recommend.recommend(
-            new RecommendTitles.Request(q, userId, similarTo, lim, off, filter, alpha, diversity));
+            new RecommendTitles.Request(
+                q,
+                blank(p.userId()) ? null : p.userId().strip(),
+                similarTo,
+                limit,
+                offset,
+                filter,
+                p.alpha(),
+                p.diversity()));
+    Ranking ranking = r.ranking();
     return new RecommendationsResponse(
-        r.items(),
+        ranking.items().stream().map(RecommendationResource::item).toList(),
         new Meta(
             r.model(),
-            r.alpha(),
-            r.diversity(),
-            r.usedQuery(),
-            r.usedTaste(),
-            r.candidates(),
-            lim,
-            off,
-            r.timingsMillis()));
+            ranking.alpha(),
+            ranking.diversity(),
+            ranking.usedQuery(),
+            ranking.usedTaste(),
+            ranking.candidates(),
+            limit,
+            offset,
+            ranking.timingsMillis()));
   }
 
-  private static void checkRange(String name, Integer value, int min, int max) {
-    if (value != null && (value < min || value > max)) {
-      throw new BadParameterException(name, "must be between " + min + " and " + max);
-    }
+  static final int DEFAULT_LIMIT = 10;
+  static final String DEFAULT_SERVICE = "netflix";
+  static final String DEFAULT_COUNTRY = "NL";
+
+  private static Recommendation item(RankedTitle r) {
+    StoredTitle t = r.title();
+    return new Recommendation(
+        t.titleId(),
+        t.title(),
+        t.type(),
+        t.year(),
+        t.genres(),
+        round(r.score()),
+        round(r.score(ScoreKind.QUERY)),
+        round(r.score(ScoreKind.TASTE)),
+        r.because(),
+        r.matched());
   }
 
-  private static void checkUnit(String name, Double value) {
-    if (value != null && (value.isNaN() || value < 0 || value > 1)) {
-      throw new BadParameterException(name, "must be between 0 and 1");
-    }
-  }
-
-  private static Integer integer(String name, String value) {
-    if (value == null || value.isBlank()) {
+  private static TitleType type(String type) {
+    if (blank(type)) {
       return null;
     }
-    try {
-      return Integer.valueOf(value.strip());
-    } catch (NumberFormatException e) {
-      throw new BadParameterException(name, "'" + value + "' is not a whole number");
-    }
+    return switch (type.strip().toLowerCase(Locale.ROOT)) {
+      case "movie", "film" -> TitleType.MOVIE;
+      default -> TitleType.SERIES; // series, show, tv: the only other values @Pattern lets in
+    };
   }
 
-  private static Double decimal(String name, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Double.valueOf(value.strip());
-    } catch (NumberFormatException e) {
-      throw new BadParameterException(name, "'" + value + "' is not a number");
-    }
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
   }
 
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
+  private static Double round(Double v) {
+    return v == null ? null : Math.round(v * 10_000.0) / 10_000.0;
   }
 }

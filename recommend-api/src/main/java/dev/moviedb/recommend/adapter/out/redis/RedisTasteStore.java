@@ -3,8 +3,8 @@ package dev.moviedb.recommend.adapter.out.redis;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.moviedb.ranking.TasteWeights;
 import dev.moviedb.recommend.application.port.TasteStore;
-import dev.moviedb.recommend.domain.TasteProfile;
 import io.quarkus.redis.datasource.RedisDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
@@ -38,7 +38,7 @@ public class RedisTasteStore implements TasteStore {
   record Weights(double p, double n) {}
 
   @Override
-  public Optional<TasteProfile> find(String userId) {
+  public Optional<TasteWeights> find(String userId) {
     Map<String, String> titles = redis.hash(String.class).hgetall(key(userId, "titles"));
     if (titles.isEmpty()) {
       return Optional.empty();
@@ -55,7 +55,7 @@ public class RedisTasteStore implements TasteStore {
       }
     }
     Set<String> watched = redis.set(String.class).smembers(key(userId, "watched"));
-    return Optional.of(new TasteProfile(positive, negative, watched));
+    return Optional.of(new TasteWeights(positive, negative, watched));
   }
 
   private Weights parse(String value) {

@@ -1,43 +1,80 @@
 package dev.moviedb.recommend.adapter.in.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
 
 import dev.moviedb.testing.WithKafkaAndRedis;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * What a client gets for bad input: a 400 or 404 that names the parameter, never a 500. Runs
- * against the real Redis and an empty embedded index with the real in-process model.
+ * What a client gets: ranked titles, or for bad input a problem document (RFC 9457) that names the
+ * parameter, never a stack trace. Runs against the real Redis, the real in-process model and a
+ * small embedded index.
  */
 @QuarkusTest
 @WithKafkaAndRedis
+@QuarkusTestResource(value = SmallCatalogue.class, restrictToAnnotatedClass = true)
 class RecommendationResourceTest {
 
   @ParameterizedTest
-  @CsvSource({
-    "limit=0, limit",
-    "limit=101, limit",
-    "offset=-1, offset",
-    "type=podcast, type",
-    "country=Netherlands, country",
-    "alpha=1.5, alpha",
-    "diversity=-0.1, diversity",
-    "minYear=2020&maxYear=2010, minYear",
-    "maxRuntime=0, maxRuntime",
-    "language=dutch!, language"
-  })
-  void badParameter_gets400NamingIt(String query, String parameter) {
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "limit=0 | limit | must be greater than or equal to 1",
+        "limit=101 | limit | must be less than or equal to 100",
+        "offset=-1 | offset | must be greater than or equal to 0",
+        "type=podcast | type | must be movie or series",
+        "country=Netherlands | country | two-letter country code",
+        "alpha=1.5 | alpha | must be less than or equal to 1",
+        "diversity=-0.1 | diversity | must be greater than or equal to 0",
+        "minYear=2020&maxYear=2010 | minYear | is after maxYear",
+        "maxRuntime=0 | maxRuntime | must be greater than or equal to 1",
+        "language=dutch! | language | ISO 639",
+        "userId=a b | userId | letters, digits",
+        "limit=ten | limit | 'ten' is not a whole number",
+        "alpha=NaN | alpha | 'NaN' is not a number",
+        "genre=Nonexistent | genre | 'nonexistent' is not in the catalogue; known values: Action, Drama, History",
+        "service=disney | service | 'disney' is not in the catalogue; known values: netflix",
+        "country=DE | country | 'DE' is not in the catalogue; known values: NL"
+      })
+  void badParameter_getsAProblemNamingIt(String query, String parameter, String detail) {
     given()
         .get("/v1/recommendations?q=vikings&" + query)
         .then()
         .statusCode(400)
+        .contentType("application/problem+json")
+        .body("status", equalTo(400))
+        .body("type", startsWith("urn:moviedb:problem:"))
         .body("parameter", equalTo(parameter))
-        .body("error", containsString(parameter));
+        .body("detail", containsString(parameter))
+        .body("detail", containsString(detail))
+        .body("instance", equalTo("/v1/recommendations"));
+  }
+
+  @Test
+  void severalBadParameters_areAllListed() {
+    given()
+        .get("/v1/recommendations?q=vikings&limit=0&alpha=2")
+        .then()
+        .statusCode(400)
+        .body("errors", hasSize(2))
+        .body("errors.parameter", containsInAnyOrder("limit", "alpha"));
   }
 
   @Test
@@ -51,21 +88,13 @@ class RecommendationResourceTest {
   }
 
   @Test
-  void nonNumericLimit_gets400NamingIt_not404() {
-    given()
-        .get("/v1/recommendations?q=vikings&limit=ten")
-        .then()
-        .statusCode(400)
-        .body("parameter", equalTo("limit"));
-  }
-
-  @Test
   void unknownUserWithoutQuery_isToldToGiveAQuery() {
     given()
         .get("/v1/recommendations?userId=nobody-" + System.nanoTime())
         .then()
         .statusCode(400)
-        .body("error", containsString("no viewing history"));
+        .body("parameter", equalTo("q"))
+        .body("detail", containsString("no viewing history"));
   }
 
   @Test
@@ -75,15 +104,65 @@ class RecommendationResourceTest {
         .then()
         .statusCode(200)
         .body("meta.usedTaste", equalTo(false))
-        .body("meta.usedQuery", equalTo(true));
+        .body("meta.usedQuery", equalTo(true))
+        .body("items", hasSize(3));
   }
 
   @Test
-  void similarToAnUnknownTitle_gets404() {
+  void filtersThatMatchTheCatalogue_filter() {
+    given()
+        .get("/v1/recommendations?q=vikings&type=film&genre=drama")
+        .then()
+        .statusCode(200)
+        .body("items.title", contains("Rain Man"));
+  }
+
+  @Test
+  void similarToAnUnknownTitle_gets404NamingIt() {
     given()
         .get("/v1/titles/netflix:nope/similar")
         .then()
         .statusCode(404)
-        .body("parameter", equalTo("titleId"));
+        .contentType("application/problem+json")
+        .body("detail", containsString("netflix:nope"));
+  }
+
+  @Test
+  void anUnknownPath_isAProblemToo() {
+    given()
+        .get("/v1/nothing-here")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json")
+        .body("detail", matchesPattern(".*/v1/nothing-here.*"));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theOpenApiDocument_typesTheParameters_andDocumentsTheProblems() {
+    JsonPath api =
+        given()
+            .queryParam("format", "json")
+            .get("/q/openapi")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    String params = "paths.'/v1/recommendations'.get.parameters";
+    List<Map<String, Object>> parameters = api.getList(params);
+    Map<String, Map<String, Object>> schemas = new HashMap<>();
+    parameters.forEach(
+        p -> schemas.put((String) p.get("name"), (Map<String, Object>) p.get("schema")));
+
+    assertThat(schemas.get("limit"))
+        .containsEntry("type", "integer")
+        .containsEntry("minimum", 1)
+        .containsEntry("maximum", 100);
+    assertThat(schemas.get("alpha")).containsEntry("type", "number").containsEntry("maximum", 1);
+    assertThat((List<String>) schemas.get("type").get("enum")).contains("movie", "series");
+    assertThat(api.getMap("paths.'/v1/recommendations'.get.responses").keySet())
+        .contains("200", "400", "503");
+    assertThat(api.getMap("paths.'/v1/recommendations'.get.responses.'400'.content").keySet())
+        .containsExactly("application/problem+json");
   }
 }

@@ -1,4 +1,4 @@
-package dev.moviedb.recommend.domain;
+package dev.moviedb.ranking;
 
 import dev.moviedb.vectors.store.StoredTitle;
 import java.text.Normalizer;

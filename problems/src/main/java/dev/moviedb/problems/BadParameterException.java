@@ -1,6 +1,6 @@
-package dev.moviedb.recommend.adapter.in.rest;
+package dev.moviedb.problems;
 
-/** A request parameter has a value the API cannot use. */
+/** A request parameter has a value the service cannot use: a 400 naming it. */
 public class BadParameterException extends IllegalArgumentException {
 
   private final String parameter;

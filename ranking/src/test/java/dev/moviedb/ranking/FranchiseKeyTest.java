@@ -1,4 +1,4 @@
-package dev.moviedb.recommend.domain;
+package dev.moviedb.ranking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

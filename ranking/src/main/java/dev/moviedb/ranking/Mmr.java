@@ -1,4 +1,4 @@
-package dev.moviedb.recommend.domain;
+package dev.moviedb.ranking;
 
 import dev.moviedb.vectors.Vectors;
 import java.util.ArrayList;
@@ -9,10 +9,25 @@ import java.util.function.ToDoubleFunction;
 /**
  * Maximal marginal relevance: picks items one at a time, trading relevance against similarity to
  * what is already picked. {@code lambda = 1} is pure relevance order.
+ *
+ * <pre>
+ * value(i) = lambda * (rel_i - min rel) / (max rel - min rel) - (1 - lambda) * max(0, max_j cos(i, j))
+ * </pre>
+ *
+ * over the pool's relevance, j running over the items already picked; the highest value is picked
+ * next (the first on ties).
  */
 public final class Mmr {
 
   private Mmr() {}
+
+  /**
+   * The best titles MMR chooses from: the top of the fused ranking, not the whole candidate union
+   * (a title far down the ranking never makes a short list, and MMR's cost grows with the pool).
+   */
+  public static int pool(int wanted) {
+    return Math.max(100, 5 * wanted);
+  }
 
   public static <T> List<T> select(
       List<T> candidates,

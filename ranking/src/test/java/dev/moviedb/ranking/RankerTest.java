@@ -1,18 +1,10 @@
-package dev.moviedb.recommend.application;
+package dev.moviedb.ranking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.moviedb.events.Availability;
 import dev.moviedb.events.TitleType;
-import dev.moviedb.recommend.application.RecommendTitles.NothingToRankException;
-import dev.moviedb.recommend.application.RecommendTitles.Request;
-import dev.moviedb.recommend.application.RecommendTitles.Result;
-import dev.moviedb.recommend.application.RecommendTitles.UnknownTitleException;
-import dev.moviedb.recommend.application.port.ServingIndex.Serving;
-import dev.moviedb.recommend.config.RecommendConfig;
-import dev.moviedb.recommend.domain.Recommendation;
-import dev.moviedb.recommend.domain.TasteProfile;
 import dev.moviedb.vectors.embedding.EmbeddingModels;
 import dev.moviedb.vectors.embedding.InProcessEmbedder;
 import dev.moviedb.vectors.store.StoredTitle;
@@ -20,10 +12,8 @@ import dev.moviedb.vectors.store.TitleFilter;
 import dev.moviedb.vectors.store.lucene.LuceneVectorStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,16 +21,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The ranking on a small real index: real model (bge-small-en-v1.5-q), real Lucene store, tastes
- * from an in-memory table standing in for Redis.
+ * The ranking on a small real index: real model (bge-small-en-v1.5-q), real Lucene store read
+ * through {@link StoreTitles}, as recommend-api and the evaluation read theirs.
  */
-class RecommendTitlesTest {
+class RankerTest {
 
   @TempDir static Path dir;
   private static InProcessEmbedder embedder;
   private static LuceneVectorStore store;
-  private static final Map<String, TasteProfile> TASTES = new HashMap<>();
-  private static RecommendTitles recommend;
+  private static final RankingSettings SETTINGS = RankingSettings.DEFAULTS.withCandidates(100);
+  private static final Ranker RANKER = new Ranker(SETTINGS);
+  private static final CalibrationSamples SAMPLES =
+      new CalibrationSamples(SETTINGS.calibrationSample(), () -> new java.util.Random(7));
 
   @BeforeAll
   static void index() {
@@ -106,11 +98,6 @@ class RecommendTitlesTest {
             "The Knights Templar guard the Holy Grail in fourteenth-century France.",
             "NL"));
     store.upsert(titles);
-    recommend =
-        new RecommendTitles(
-            () -> new Serving(embedder, store),
-            userId -> Optional.ofNullable(TASTES.get(userId)),
-            new Defaults());
   }
 
   @AfterAll
@@ -141,28 +128,40 @@ class RecommendTitlesTest {
         embedder.embedDocuments(List.of(text)).get(0));
   }
 
-  private static Request request(String query, String userId) {
-    return new Request(
-        query, userId, null, 5, 0, TitleFilter.availableOn("netflix", "NL"), null, null);
+  private static Ranking rank(String query, TasteWeights taste) {
+    return rank(
+        new RankingRequest(
+            query == null ? null : embedder.embedQuery(query),
+            query,
+            null,
+            taste,
+            5,
+            0,
+            null,
+            null),
+        TitleFilter.availableOn("netflix", "NL"));
   }
 
-  private static List<String> titles(Result result) {
-    return result.items().stream().map(Recommendation::title).toList();
+  private static Ranking rank(RankingRequest request, TitleFilter filter) {
+    return RANKER.rank(request, new StoreTitles(store, filter, SAMPLES));
+  }
+
+  private static List<String> titles(Ranking result) {
+    return result.items().stream().map(r -> r.title().title()).toList();
   }
 
   @Test
   void aNewUsersQuery_findsTheTitle_keepsOneOfAFranchise_andOnlyWhatIsAvailable() {
-    Result result =
-        recommend.recommend(request("a series where King Alfred fights the vikings", null));
+    Ranking result = rank("a series where King Alfred fights the vikings", null);
 
     assertThat(titles(result)).first().isEqualTo("The Last Kingdom");
     assertThat(titles(result)).doesNotContain("Barbarians");
     assertThat(titles(result).stream().filter(t -> t.startsWith("Vikings")).count())
         .as("Vikings and Vikings: Valhalla are one franchise")
         .isEqualTo(1);
-    Recommendation top = result.items().get(0);
-    assertThat(top.queryScore()).isNotNull();
-    assertThat(top.tasteScore()).isNull();
+    RankedTitle top = result.items().get(0);
+    assertThat(top.score(ScoreKind.QUERY)).isNotNull();
+    assertThat(top.score(ScoreKind.TASTE)).isNull();
     assertThat(top.matched()).contains("type: series");
     assertThat(result.usedQuery()).isTrue();
     assertThat(result.usedTaste()).isFalse();
@@ -171,108 +170,81 @@ class RecommendTitlesTest {
 
   @Test
   void aUsersTaste_ranksAlikeTitles_dropsWhatTheyWatched_andSaysBecauseOfWhat() {
-    TASTES.put("anna", new TasteProfile(Map.of("lk", 3.0), Map.of("pp", 1.0), Set.of("lk", "pp")));
-
-    Result result = recommend.recommend(request(null, "anna"));
+    Ranking result =
+        rank(null, new TasteWeights(Map.of("lk", 3.0), Map.of("pp", 1.0), Set.of("lk", "pp")));
 
     assertThat(titles(result)).doesNotContain("The Last Kingdom", "Paw Patrol", "Barbarians");
     assertThat(titles(result).get(0)).isIn("Vikings", "Vikings: Valhalla", "Knightfall");
     assertThat(titles(result)).last().isNotIn("Vikings", "Vikings: Valhalla");
-    Recommendation top = result.items().get(0);
+    RankedTitle top = result.items().get(0);
     assertThat(top.because()).containsExactly("The Last Kingdom");
-    assertThat(top.tasteScore()).isNotNull();
-    assertThat(top.queryScore()).isNull();
+    assertThat(top.score(ScoreKind.TASTE)).isNotNull();
+    assertThat(top.score(ScoreKind.QUERY)).isNull();
     assertThat(result.alpha()).isZero();
   }
 
   @Test
   void queryAndTaste_bothScoreEveryItem_withTheConfiguredWeight() {
-    TASTES.put("bert", new TasteProfile(Map.of("gb", 2.0), Map.of(), Set.of("gb")));
+    Ranking result =
+        rank(
+            "knights and the holy grail",
+            new TasteWeights(Map.of("gb", 2.0), Map.of(), Set.of("gb")));
 
-    Result result = recommend.recommend(request("knights and the holy grail", "bert"));
-
-    assertThat(result.alpha()).isEqualTo(new Defaults().alpha());
+    assertThat(result.alpha()).isEqualTo(SETTINGS.alpha());
     assertThat(result.items())
         .allSatisfy(
             r -> {
-              assertThat(r.queryScore()).isNotNull();
-              assertThat(r.tasteScore()).isNotNull();
+              assertThat(r.score(ScoreKind.QUERY)).isNotNull();
+              assertThat(r.score(ScoreKind.TASTE)).isNotNull();
             });
     assertThat(titles(result)).first().isEqualTo("Knightfall");
   }
 
   @Test
-  void nothingToStartFrom_isABadRequest_andAnUnknownTitleIsNotFound() {
-    assertThatThrownBy(() -> recommend.recommend(request(null, "nobody")))
-        .isInstanceOf(NothingToRankException.class)
-        .hasMessageContaining("nobody");
+  void nothingToStartFrom_isRefused_andAnUnknownTitleIsNamed() {
+    assertThatThrownBy(() -> rank(null, TasteWeights.NONE))
+        .isInstanceOf(NothingToRankException.class);
+    assertThatThrownBy(
+            () -> rank(null, new TasteWeights(Map.of("removed-title", 1.0), Map.of(), Set.of())))
+        .as("a taste whose titles all left the index ranks nothing")
+        .isInstanceOf(NothingToRankException.class);
     assertThatThrownBy(
             () ->
-                recommend.recommend(
-                    new Request(null, null, "missing", 5, 0, TitleFilter.NONE, null, null)))
-        .isInstanceOf(UnknownTitleException.class);
+                rank(
+                    new RankingRequest(null, null, "missing", null, 5, 0, null, null),
+                    TitleFilter.NONE))
+        .isInstanceOf(UnknownTitleException.class)
+        .hasMessageContaining("missing");
   }
 
-  /** Ranking knobs for these tests. */
-  private static final class Defaults implements RecommendConfig {
-    @Override
-    public double alpha() {
-      return 0.6;
-    }
+  @Test
+  void moreLikeThis_leavesOutTheTitleAndItsFranchise_andPagesDoNotOverlap() {
+    Ranking similar =
+        rank(
+            new RankingRequest(null, null, "vk", null, 3, 0, null, 0.0),
+            TitleFilter.availableOn("netflix", "NL"));
+    assertThat(titles(similar)).doesNotContain("Vikings", "Vikings: Valhalla");
+    assertThat(titles(similar)).first().isEqualTo("The Last Kingdom");
 
-    @Override
-    public double negativeShare() {
-      return 0.5;
-    }
+    Ranking first =
+        rank(new RankingRequest(null, null, "vk", null, 2, 0, null, 0.0), TitleFilter.NONE);
+    Ranking second =
+        rank(new RankingRequest(null, null, "vk", null, 2, 2, null, 0.0), TitleFilter.NONE);
+    assertThat(titles(second)).hasSize(2).doesNotContainAnyElementsOf(titles(first));
+  }
 
-    @Override
-    public int candidates() {
-      return 100;
-    }
+  @Test
+  void withoutDiversity_theOrderIsTheFusedScore_andRepeats() {
+    RankingRequest request =
+        new RankingRequest(
+            embedder.embedQuery("history and war"), "history and war", null, null, 5, 0, null, 0.0);
+    Ranking once = rank(request, TitleFilter.NONE);
+    Ranking again = rank(request, TitleFilter.NONE);
 
-    @Override
-    public double diversity() {
-      return 0.3;
-    }
-
-    @Override
-    public int calibrationSample() {
-      return 512;
-    }
-
-    @Override
-    public int defaultLimit() {
-      return 10;
-    }
-
-    @Override
-    public int maxLimit() {
-      return 100;
-    }
-
-    @Override
-    public int maxOffset() {
-      return 1000;
-    }
-
-    @Override
-    public int maxQueryLength() {
-      return 1000;
-    }
-
-    @Override
-    public int queryCacheSize() {
-      return 100;
-    }
-
-    @Override
-    public String defaultService() {
-      return "netflix";
-    }
-
-    @Override
-    public String defaultCountry() {
-      return "NL";
-    }
+    assertThat(once.items())
+        .extracting(RankedTitle::score)
+        .isSortedAccordingTo((a, b) -> Double.compare(b, a));
+    assertThat(titles(again)).isEqualTo(titles(once));
+    assertThat(once.diversity()).isZero();
   }
 }

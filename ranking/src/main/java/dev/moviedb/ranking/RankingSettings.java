@@ -1,0 +1,61 @@
+package dev.moviedb.ranking;
+
+/**
+ * The ranking's defaults (recommend-api reads them from {@code moviedb.recommend.*}; the evaluation
+ * sweeps them). Each is chosen by a measurement in docs/EVALUATION.md, which the recommend-api
+ * configuration names.
+ *
+ * @param alpha weight of the request's words against the taste when both are present, 0..1
+ * @param negativeShare share of the disliked centroid subtracted from the liked one, 0..1
+ * @param candidates nearest titles fetched per source vector before fusion
+ * @param diversity 0 = pure relevance order; MMR lambda = 1 - diversity
+ * @param calibrationSample catalogue titles sampled to calibrate each score
+ * @param calibrated z-scores against the sample (true), or raw cosines added (false)
+ */
+public record RankingSettings(
+    double alpha,
+    double negativeShare,
+    int candidates,
+    double diversity,
+    int calibrationSample,
+    boolean calibrated) {
+
+  /** The shipped defaults (see recommend-api's RecommendConfig for the measurements). */
+  public static final RankingSettings DEFAULTS = new RankingSettings(0.6, 0.5, 200, 0.3, 512, true);
+
+  public RankingSettings {
+    Fusion.unit("alpha", alpha);
+    Fusion.unit("negativeShare", negativeShare);
+    Fusion.unit("diversity", diversity);
+    if (candidates < 1) {
+      throw new IllegalArgumentException("candidates must be >= 1, got " + candidates);
+    }
+    if (calibrationSample < 0) {
+      throw new IllegalArgumentException("calibrationSample must be >= 0");
+    }
+  }
+
+  public RankingSettings withAlpha(double value) {
+    return new RankingSettings(
+        value, negativeShare, candidates, diversity, calibrationSample, calibrated);
+  }
+
+  public RankingSettings withNegativeShare(double value) {
+    return new RankingSettings(alpha, value, candidates, diversity, calibrationSample, calibrated);
+  }
+
+  public RankingSettings withCandidates(int value) {
+    return new RankingSettings(
+        alpha, negativeShare, value, diversity, calibrationSample, calibrated);
+  }
+
+  public RankingSettings withDiversity(double value) {
+    return new RankingSettings(
+        alpha, negativeShare, candidates, value, calibrationSample, calibrated);
+  }
+
+  public RankingSettings withCalibrated(boolean value) {
+    return new RankingSettings(
+        alpha, negativeShare, candidates, diversity, calibrationSample, value);
+  }
+}
