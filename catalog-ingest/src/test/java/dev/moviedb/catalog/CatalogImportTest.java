@@ -170,8 +170,8 @@ class CatalogImportTest {
         .post("/v1/catalog/imports?name=latin1.jsonl")
         .then()
         .statusCode(400)
-        .body("error", containsString("not UTF-8"))
-        .body("error", containsString("line 2"));
+        .body("detail", containsString("not UTF-8"))
+        .body("detail", containsString("line 2"));
     given().get("/v1/catalog/titles/t6:a").then().statusCode(404);
   }
 
@@ -199,14 +199,14 @@ class CatalogImportTest {
         .post("/v1/catalog/imports?name=empty.csv")
         .then()
         .statusCode(400)
-        .body("error", containsString("empty"));
+        .body("detail", containsString("empty"));
     given()
         .contentType("image/png")
         .body(new byte[] {1, 2, 3})
         .post("/v1/catalog/imports")
         .then()
         .statusCode(415)
-        .body("error", containsString("image/png"));
+        .body("detail", containsString("image/png"));
   }
 
   @Test
@@ -267,7 +267,7 @@ class CatalogImportTest {
         .post("/v1/catalog/imports?name=history.csv")
         .then()
         .statusCode(400)
-        .body("error", containsString("netflix_titles.csv header"));
+        .body("detail", containsString("netflix_titles.csv header"));
   }
 
   @Test

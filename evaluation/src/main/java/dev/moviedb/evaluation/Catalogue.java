@@ -1,9 +1,9 @@
 package dev.moviedb.evaluation;
 
-import dev.moviedb.catalog.adapter.in.file.CatalogueFormat;
-import dev.moviedb.catalog.adapter.out.messaging.TitleMapping;
-import dev.moviedb.catalog.domain.CatalogTitle;
-import dev.moviedb.catalog.domain.ParsedRow;
+import dev.moviedb.catalogfiles.CatalogTitle;
+import dev.moviedb.catalogfiles.CatalogueFormat;
+import dev.moviedb.catalogfiles.ParsedRow;
+import dev.moviedb.catalogfiles.TitleMapping;
 import dev.moviedb.events.TitlePublished;
 import dev.moviedb.vectors.text.DocumentText;
 import java.io.IOException;

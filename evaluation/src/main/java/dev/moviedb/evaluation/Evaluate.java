@@ -1,9 +1,11 @@
 package dev.moviedb.evaluation;
 
 import dev.moviedb.evaluation.Report.Table;
+import dev.moviedb.ranking.RankingSettings;
 import dev.moviedb.vectors.embedding.EmbeddingModels;
 import dev.moviedb.vectors.embedding.InProcessEmbedder;
 import dev.moviedb.vectors.embedding.OllamaEmbedder;
+import dev.moviedb.vectors.embedding.QueryCache;
 import dev.moviedb.vectors.embedding.TextEmbedder;
 import dev.moviedb.vectors.text.DocumentText;
 import java.io.IOException;
@@ -32,6 +34,9 @@ public final class Evaluate implements Callable<Integer> {
   static final int QUICK_TOMT_QUERIES = 100;
   static final int QUICK_USERS = 50;
   static final int PEOPLE_REQUESTS_PER_KIND = 200;
+
+  /** Query vectors remembered for the run: each request is embedded once for every sweep. */
+  static final int QUERY_CACHE = 200_000;
 
   @Option(
       names = "--data",
@@ -140,7 +145,7 @@ public final class Evaluate implements Callable<Integer> {
             + catalogue.rejected()
             + " rows rejected by the importer)");
 
-    List<AutoCloseable> embedders = new ArrayList<>();
+    List<AutoCloseable> closeables = new ArrayList<>();
     try (Bm25Index bm25 = new Bm25Index(catalogue.titles())) {
       List<ModelRun> runs = new ArrayList<>();
       EmbeddingCache embeddingCache = new EmbeddingCache(cacheDir);
@@ -159,20 +164,29 @@ public final class Evaluate implements Callable<Integer> {
           } else {
             InProcessEmbedder inProcess =
                 new InProcessEmbedder(EmbeddingModels.byId(id.strip()), 2, 1);
-            embedders.add(inProcess);
+            closeables.add(inProcess);
             embedder = inProcess;
           }
           long t = System.nanoTime();
-          DenseIndex index =
+          DenseIndex vectors =
               new DenseIndex(embeddingCache.vectors(catalogue.documentTexts(), embedder));
+          ShippedIndex index =
+              new ShippedIndex(
+                  catalogue,
+                  vectors,
+                  embedder.modelId(),
+                  ShippedIndex.directory(
+                      indexRoot(cacheDir), embedder.modelId(), DocumentText.Form.DEFAULT),
+                  RankingSettings.DEFAULTS.calibrationSample());
+          closeables.add(index);
           report.note(
               embedder.modelId()
-                  + ": title vectors ready in "
+                  + ": title vectors ready and indexed in "
                   + seconds(t)
                   + " (cache "
                   + cacheDir
                   + ")");
-          runs.add(new ModelRun(embedder.modelId(), new QueryMemo(embedder), index));
+          runs.add(new ModelRun(embedder.modelId(), new QueryCache(embedder, QUERY_CACHE), index));
         } catch (RuntimeException e) {
           report.skipped("Model " + id + ": " + e.getMessage());
         }
@@ -193,8 +207,9 @@ public final class Evaluate implements Callable<Integer> {
           retrievalTable(
               "Labelled requests (" + labelledKnown.size() + ", English and Dutch)",
               "The team's own requests with accepted answers; type and runtime constraints are"
-                  + " applied as filters for every method. MRR counts the first accepted answer"
-                  + " within the top 100.",
+                  + " applied as filters for every method. \"shipped ranking\": recommend-api's"
+                  + " ranking module over its vector store at its defaults, the words alone."
+                  + " MRR counts the first accepted answer within the top 100.",
               queryEval.evaluate("labelled", labelledKnown)));
       report.note("labelled requests evaluated in " + seconds(t));
 
@@ -229,7 +244,7 @@ public final class Evaluate implements Callable<Integer> {
               : null;
       if (!runs.isEmpty()) {
         t = System.nanoTime();
-        FormEval formEval = new FormEval(catalogue, embeddingCache, runs);
+        FormEval formEval = new FormEval(catalogue, embeddingCache, runs, indexRoot(cacheDir));
         List<QueryCase> people =
             QuerySets.people(catalogue, PEOPLE_REQUESTS_PER_KIND, QueryEval.RANDOM_SEED);
         List<FormEval.FormScore> formScores =
@@ -274,13 +289,12 @@ public final class Evaluate implements Callable<Integer> {
         double alpha = SweepReport.alpha(report, fusion, fusion.alphaSweep(), primary);
         report.note("alpha and calibration sweep evaluated in " + seconds(t));
         t = System.nanoTime();
-        SweepReport.candidates(
-            report, fusion.candidateSweep(alpha, FusionEval.DIVERSITY), alpha, primary);
+        SweepReport.candidates(report, fusion.candidateSweep(alpha), alpha, primary);
         report.note("candidate-count sweep evaluated in " + seconds(t));
       }
     } finally {
-      for (AutoCloseable embedder : embedders) {
-        embedder.close();
+      for (AutoCloseable closeable : closeables) {
+        closeable.close();
       }
     }
     return finish(report, started);
@@ -307,12 +321,14 @@ public final class Evaluate implements Callable<Integer> {
             java.util.Locale.ROOT,
             "%d linked ratings from %d users; %d users have >= %d linked ratings; %d scored"
                 + " (limit %d), %d skipped without a held-out liked title. Per user the newest"
-                + " 20%% is held out; the taste vector comes from the rest through SignalWeights"
-                + " and TasteMath (rating >= 4 LIKED, <= 2 DISLIKED, else WATCHED; negative share"
-                + " %.1f). Relevant: held-out titles rated >= 4. Training titles are excluded"
-                + " from every ranking. The genre request is \"a <genre>\" for the commonest"
-                + " genre of the user's held-out liked titles (an oracle request), fused as"
-                + " %.1f z(query) + %.1f z(taste) over the whole catalogue.",
+                + " 20%% is held out; the rest becomes the taste state the taste service keeps"
+                + " (weights through its SignalWeights: rating >= 4 LIKED, <= 2 DISLIKED, else"
+                + " WATCHED), and the shipped ranking (recommend-api's ranking module over its"
+                + " vector store, defaults: negative share %.1f, alpha %.1f, diversity %.1f, one"
+                + " title per franchise) ranks the catalogue; training titles are watched, so"
+                + " never ranked. Relevant: held-out titles rated >= 4. The genre request is \"a"
+                + " <genre>\" for the commonest genre of the user's held-out liked titles (an"
+                + " oracle request).",
             r.linkedRatings(),
             r.ratedUsers(),
             r.eligibleUsers(),
@@ -320,9 +336,9 @@ public final class Evaluate implements Callable<Integer> {
             r.evaluatedUsers(),
             users,
             r.skippedNoHeldOutLike(),
-            TasteEval.NEGATIVE_SHARE,
-            TasteEval.ALPHA,
-            1 - TasteEval.ALPHA);
+            RankingSettings.DEFAULTS.negativeShare(),
+            RankingSettings.DEFAULTS.alpha(),
+            RankingSettings.DEFAULTS.diversity());
     List<List<String>> rows = new ArrayList<>();
     for (TasteEval.TasteScore s : r.taste()) {
       rows.add(
@@ -352,9 +368,9 @@ public final class Evaluate implements Callable<Integer> {
     }
     report.table(
         new Table(
-            "Diversity (MMR over the taste top 100, lambda = 1 - diversity)",
-            "recommend-api's MMR (relevance min-max normalised over the 100 candidates,"
-                + " redundancy = highest cosine to a picked title)."
+            "Diversity (the shipped ranking of the taste at each diversity)",
+            "The ranking module's MMR (lambda = 1 - diversity) over the best titles of the fused"
+                + " ranking, one title per franchise."
                 + " Intra-list similarity: mean pairwise cosine of the top 10 (lower is more varied)."
                 + " Coverage: distinct titles in all scored users' top 10 / catalogue size.",
             List.of("model", "ranking", "hit@10", "nDCG@10", "intra-list similarity", "coverage"),
@@ -378,6 +394,11 @@ public final class Evaluate implements Callable<Integer> {
     }
     String prop = System.getProperty("moviedb.shared-data");
     return Path.of(prop != null && !prop.isBlank() ? prop : "../shared/data");
+  }
+
+  /** Where the shipped indexes are written for the run (beside the embedding cache). */
+  private static Path indexRoot(Path cacheDir) {
+    return cacheDir.resolveSibling("eval-index");
   }
 
   private static Path defaultCache() {

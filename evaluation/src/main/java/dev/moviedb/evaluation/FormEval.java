@@ -1,20 +1,21 @@
 package dev.moviedb.evaluation;
 
-import dev.moviedb.taste.domain.TasteMath;
-import dev.moviedb.vectors.Vectors;
+import dev.moviedb.ranking.RankingSettings;
+import dev.moviedb.vectors.store.TitleFilter;
 import dev.moviedb.vectors.text.DocumentText.Form;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * Dense retrieval per document-text form and model: the catalogue is embedded in each form (through
- * the {@link EmbeddingCache}, so only the first run pays), and the labelled requests and TOMT posts
- * and generated requests by person are ranked against it exactly as {@link QueryEval} ranks the
- * default form, and MovieLens users' held-out titles against their taste as {@link TasteEval} does.
+ * The shipped ranking per document-text form and model: the catalogue is embedded in each form
+ * (through the {@link EmbeddingCache}, so only the first run pays) and indexed as recommend-api
+ * serves it, and the labelled requests, TOMT posts and generated requests by person are ranked
+ * against it exactly as {@link QueryEval} ranks the default form, and MovieLens users' held-out
+ * titles against their taste as {@link TasteEval} does.
  */
 final class FormEval {
 
@@ -33,13 +34,15 @@ final class FormEval {
   private final Catalogue catalogue;
   private final EmbeddingCache cache;
   private final List<ModelRun> runs;
+  private final Path indexRoot;
   private final List<String> timings = new ArrayList<>();
   private int failures;
 
-  FormEval(Catalogue catalogue, EmbeddingCache cache, List<ModelRun> runs) {
+  FormEval(Catalogue catalogue, EmbeddingCache cache, List<ModelRun> runs, Path indexRoot) {
     this.catalogue = catalogue;
     this.cache = cache;
     this.runs = runs;
+    this.indexRoot = indexRoot;
   }
 
   /**
@@ -57,25 +60,40 @@ final class FormEval {
     for (ModelRun run : runs) {
       for (Form form : forms) {
         long t = System.nanoTime();
-        DenseIndex index =
+        ModelRun formRun =
             form == Form.DEFAULT
-                ? run.index()
-                : new DenseIndex(cache.vectors(catalogue.documentTexts(form), run.embedder()));
-        timings.add(
-            String.format(
-                java.util.Locale.ROOT,
-                "%s, form %s: title vectors ready in %.1f s",
-                run.modelId(),
-                form.id(),
-                (System.nanoTime() - t) / 1e9));
-        out.add(
-            new FormScore(
-                form,
-                run.modelId(),
-                score(run, index, labelled),
-                score(run, index, tomt),
-                score(run, index, people),
-                taste(index, movieLens)));
+                ? run
+                : new ModelRun(
+                    run.modelId(),
+                    run.embedder(),
+                    new ShippedIndex(
+                        catalogue,
+                        new DenseIndex(
+                            cache.vectors(catalogue.documentTexts(form), run.embedder())),
+                        run.modelId(),
+                        ShippedIndex.directory(indexRoot, run.modelId(), form),
+                        RankingSettings.DEFAULTS.calibrationSample()));
+        try {
+          timings.add(
+              String.format(
+                  java.util.Locale.ROOT,
+                  "%s, form %s: title vectors ready and indexed in %.1f s",
+                  run.modelId(),
+                  form.id(),
+                  (System.nanoTime() - t) / 1e9));
+          out.add(
+              new FormScore(
+                  form,
+                  run.modelId(),
+                  score(formRun, labelled),
+                  score(formRun, tomt),
+                  score(formRun, people),
+                  taste(formRun.index(), movieLens)));
+        } finally {
+          if (formRun != run) {
+            formRun.index().close();
+          }
+        }
       }
     }
     return out;
@@ -91,39 +109,31 @@ final class FormEval {
     return failures;
   }
 
-  /** The taste ranking of {@link TasteEval} (negative share as there) over this form's vectors. */
-  private CaseMetrics taste(DenseIndex index, HeldOut.Protocol movieLens) {
+  /** The taste ranking of {@link TasteEval} (the shipped ranking) over this form's vectors. */
+  private CaseMetrics taste(ShippedIndex index, HeldOut.Protocol movieLens) {
     CaseMetrics metrics = new CaseMetrics();
     if (movieLens == null) {
       return metrics;
     }
     for (HeldOut.User user : movieLens.users()) {
-      double[] taste =
-          TasteMath.taste(
-              HeldOut.weights(catalogue, user.train(), index), TasteEval.NEGATIVE_SHARE);
-      double[] scores =
-          taste == null ? new double[catalogue.size()] : index.scores(Vectors.normalize(taste));
-      Set<Integer> train = user.trainTitles();
       metrics.add(
-          Rankings.top(scores, TasteEval.DEPTH, i -> !train.contains(i)),
+          index.rank(
+              ShippedIndex.SHIPPED,
+              TasteEval.taste(user, null, TasteEval.DEPTH, null),
+              TitleFilter.NONE),
           new HashSet<>(user.liked()),
           TasteEval.DEPTH);
     }
     return metrics;
   }
 
-  private CaseMetrics score(ModelRun run, DenseIndex index, List<QueryCase> cases) {
+  private CaseMetrics score(ModelRun run, List<QueryCase> cases) {
     CaseMetrics metrics = new CaseMetrics();
     for (QueryCase c : cases) {
-      Set<Integer> gold =
-          c.answers().stream()
-              .map(catalogue::indexOf)
-              .filter(i -> i >= 0)
-              .collect(Collectors.toSet());
+      Set<Integer> gold = c.gold(catalogue);
       List<Integer> ranking;
       try {
-        float[] q = run.embedder().embedQuery(c.query());
-        ranking = index.search(q, QueryEval.DEPTH, c.allowed(catalogue));
+        ranking = QueryEval.shipped(run, c);
       } catch (RuntimeException e) {
         failures++;
         ranking = List.of();

@@ -2,6 +2,11 @@ package dev.moviedb.evaluation;
 
 import dev.moviedb.events.TitlePublished;
 import dev.moviedb.events.TitleType;
+import dev.moviedb.ranking.Ranker;
+import dev.moviedb.ranking.Ranking;
+import dev.moviedb.ranking.RankingRequest;
+import dev.moviedb.ranking.RankingSettings;
+import dev.moviedb.vectors.store.TitleFilter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -10,35 +15,27 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.IntPredicate;
+import java.util.function.Consumer;
 
 /**
- * Combined requests (a query and a taste) on MovieLens, ranked with recommend-api's own arithmetic
- * ({@link Fusion}). Per scored user of the {@link HeldOut} protocol and per held-out liked title T,
- * one request: the query is generated from T's catalogue metadata only (see {@link Style}), the
- * taste comes from the user's training ratings, and T must be found among the titles the user has
- * not rated. Sweeps the fusion weight alpha with and without z-score calibration, and measures how
- * often the candidate union of each size yields the same top 10 as a scan of the whole catalogue.
+ * Combined requests (words and a taste) on MovieLens, ranked by the shipped ranking. Per scored
+ * user of the {@link HeldOut} protocol and per held-out liked title T, one request: the words are
+ * generated from T's catalogue metadata only (see {@link Style}), the taste comes from the user's
+ * training ratings, and T must be found among the titles the user has not rated, in the 10 the user
+ * sees. Sweeps the fusion weight alpha with and without z-score calibration, and measures how often
+ * the candidate union of each size yields the same top 10 as ranking every title.
  */
 final class FusionEval {
 
   static final double[] ALPHAS = {0, 0.2, 0.4, 0.5, 0.6, 0.8, 1.0};
   static final int[] CANDIDATES = {50, 100, 200, 400};
 
-  /** recommend-api's current defaults (RecommendConfig): the baselines the sweeps compare with. */
-  static final double CURRENT_ALPHA = 0.6;
+  /** recommend-api's current defaults: the baselines the sweeps compare with. */
+  static final double CURRENT_ALPHA = RankingSettings.DEFAULTS.alpha();
 
-  static final int CURRENT_CANDIDATES = 200;
-  static final double NEGATIVE_SHARE = TasteEval.NEGATIVE_SHARE;
-
-  /** recommend-api's default diversity (MMR lambda = 1 - diversity), applied to the final list. */
-  static final double DIVERSITY = 0.3;
-
-  static final int CALIBRATION_SAMPLE = 512;
-  static final long SAMPLE_SEED = 512;
+  static final int CURRENT_CANDIDATES = RankingSettings.DEFAULTS.candidates();
   static final int LIMIT = 10;
   static final int DEEP = 30;
-  static final int DEPTH = 100;
   static final int PLOT_WORDS = 6;
 
   /** How the request is generated from the held-out title T. */
@@ -105,9 +102,9 @@ final class FusionEval {
 
   /**
    * One model, request style and candidate count at one alpha, request by request: whether the top
-   * 10 from the candidate union equals the full scan's, the share of the full scan's top 10 and top
-   * 30 the union keeps, the union's size, and whether T is in the final list recommend-api returns
-   * at its default diversity (MMR over the whole collapsed union).
+   * 10 from the candidate union equals the one from every title, the share of that top 10 and top
+   * 30 the union keeps, the union's size, and whether T is in the list recommend-api returns at its
+   * default diversity.
    */
   record CandidateScore(
       String model,
@@ -120,17 +117,17 @@ final class FusionEval {
       List<Double> unionSize,
       List<Double> finalHit10) {}
 
-  /** One combined request, scored against every title. */
+  /** One combined request: T, the user, the style and the request's words and vector. */
   private record Request(
-      ModelRun run,
-      Style style,
-      int target,
-      Set<Integer> watched,
-      double[] queryScores,
-      double[] tasteScores,
-      Fusion.Calibration queryCal,
-      Fusion.Calibration tasteCal,
-      List<Integer> tasteTop) {}
+      ModelRun run, Style style, int target, HeldOut.User user, String query, float[] vector) {
+
+    RankingRequest ranking(int limit, Double alpha, Double diversity) {
+      return new RankingRequest(vector, query, null, user.taste(), limit, 0, alpha, diversity);
+    }
+  }
+
+  private static final Ranker CALIBRATED = ShippedIndex.SHIPPED;
+  private static final Ranker RAW = new Ranker(RankingSettings.DEFAULTS.withCalibrated(false));
 
   private final Catalogue catalogue;
   private final List<ModelRun> runs;
@@ -156,18 +153,13 @@ final class FusionEval {
     return requests;
   }
 
-  /** T's rank at every alpha, with z-score calibration and with raw cosines. */
+  /** T in the list the user sees, at every alpha, with z-score calibration and with raw cosines. */
   List<AlphaScore> alphaSweep() {
     Map<String, AlphaScore> out = new LinkedHashMap<>();
     forEachRequest(
-        0,
         r -> {
-          IntPredicate allowed = i -> !r.watched().contains(i);
           Set<Integer> gold = Set.of(r.target());
-          double[] z = new double[r.queryScores().length];
-          double[] raw = new double[z.length];
           for (double alpha : ALPHAS) {
-            combine(r, alpha, z, raw);
             AlphaScore a =
                 out.computeIfAbsent(
                     r.run().modelId() + "|" + r.style() + "|" + alpha,
@@ -178,51 +170,40 @@ final class FusionEval {
                             alpha,
                             new CaseMetrics(),
                             new CaseMetrics()));
-            a.calibrated().add(Rankings.top(z, DEPTH, allowed), gold, DEPTH);
-            a.raw().add(Rankings.top(raw, DEPTH, allowed), gold, DEPTH);
+            a.calibrated().add(rank(r, CALIBRATED, r.ranking(LIMIT, alpha, null)), gold, LIMIT);
+            a.raw().add(rank(r, RAW, r.ranking(LIMIT, alpha, null)), gold, LIMIT);
           }
         });
     return List.copyOf(out.values());
   }
 
-  /** The candidate union of every swept size against the full scan, at one alpha (calibrated). */
-  List<CandidateScore> candidateSweep(double alpha, double diversity) {
+  /** The candidate union of every swept size against ranking every title, at one alpha. */
+  List<CandidateScore> candidateSweep(double alpha) {
     Map<String, CandidateScore> out = new LinkedHashMap<>();
-    int maxCandidates = CANDIDATES[CANDIDATES.length - 1];
+    Ranker everything = new Ranker(RankingSettings.DEFAULTS.withCandidates(catalogue.size()));
+    Map<Integer, Ranker> rankers = new LinkedHashMap<>();
+    for (int count : CANDIDATES) {
+      rankers.put(count, new Ranker(RankingSettings.DEFAULTS.withCandidates(count)));
+    }
     forEachRequest(
-        maxCandidates,
         r -> {
-          IntPredicate allowed = i -> !r.watched().contains(i);
-          double[] z = new double[r.queryScores().length];
-          combine(r, alpha, z, null);
-          List<Integer> full = Rankings.top(z, DEEP, allowed);
+          List<Integer> full = rank(r, everything, r.ranking(DEEP, alpha, 0.0));
           List<Integer> full10 = head(full, LIMIT);
-          int kMax = Fusion.perSource(maxCandidates, 0, LIMIT, r.watched().size());
-          List<Integer> queryTop = Rankings.top(r.queryScores(), kMax, i -> true);
-          for (int count : CANDIDATES) {
-            int k = Fusion.perSource(count, 0, LIMIT, r.watched().size());
-            Set<Integer> union = new HashSet<>(head(queryTop, k));
-            union.addAll(head(r.tasteTop(), k));
-            List<Integer> ranked = Fusion.rankAmong(union, z, allowed, union.size());
+          for (var entry : rankers.entrySet()) {
+            Ranking deep =
+                r.run().index().ranking(entry.getValue(), r.ranking(DEEP, alpha, 0.0), NONE);
+            List<Integer> ranked = r.run().index().positions(deep);
             List<Integer> union10 = head(ranked, LIMIT);
-            List<Integer> shown =
-                diversity <= 0
-                    ? union10
-                    : Fusion.mmr(
-                        head(ranked, Fusion.diversityPool(LIMIT)),
-                        LIMIT,
-                        1 - diversity,
-                        z,
-                        r.run().index());
+            List<Integer> shown = rank(r, entry.getValue(), r.ranking(LIMIT, alpha, null));
             CandidateScore c =
                 out.computeIfAbsent(
-                    r.run().modelId() + "|" + r.style() + "|" + count,
+                    r.run().modelId() + "|" + r.style() + "|" + entry.getKey(),
                     x ->
                         new CandidateScore(
                             r.run().modelId(),
                             r.style(),
                             alpha,
-                            count,
+                            entry.getKey(),
                             new ArrayList<>(),
                             new ArrayList<>(),
                             new ArrayList<>(),
@@ -230,62 +211,32 @@ final class FusionEval {
                             new ArrayList<>()));
             c.identical().add(new HashSet<>(full10).equals(new HashSet<>(union10)) ? 1.0 : 0.0);
             c.recall10().add(overlap(full10, union10));
-            c.recall30().add(overlap(full, head(ranked, DEEP)));
-            c.unionSize().add((double) union.size());
+            c.recall30().add(overlap(full, ranked));
+            c.unionSize().add((double) deep.candidates());
             c.finalHit10().add(shown.contains(r.target()) ? 1.0 : 0.0);
           }
         });
     return List.copyOf(out.values());
   }
 
-  /** Fills {@code z} (calibrated) and, unless null, {@code raw} with the combined scores. */
-  private static void combine(Request r, double alpha, double[] z, double[] raw) {
-    double[] q = r.queryScores();
-    double[] t = r.tasteScores();
-    for (int i = 0; i < z.length; i++) {
-      z[i] = Fusion.combined(alpha, r.queryCal().z(q[i]), r.tasteCal().z(t[i]));
-      if (raw != null) {
-        raw[i] = Fusion.combined(alpha, q[i], t[i]);
-      }
-    }
+  private static final TitleFilter NONE = TitleFilter.NONE;
+
+  private static List<Integer> rank(Request r, Ranker ranker, RankingRequest request) {
+    return r.run().index().rank(ranker, request, NONE);
   }
 
-  /**
-   * Every combined request: per model, scored user, held-out liked title and style; with the
-   * taste's nearest titles when {@code candidates} > 0.
-   */
-  private void forEachRequest(int candidates, java.util.function.Consumer<Request> visit) {
+  /** Every combined request: per model, scored user, held-out liked title and style. */
+  private void forEachRequest(Consumer<Request> visit) {
     for (ModelRun run : runs) {
-      DenseIndex index = run.index();
-      List<float[]> sample = Fusion.sample(index, CALIBRATION_SAMPLE, SAMPLE_SEED);
       for (HeldOut.User user : protocol.users()) {
-        float[] taste =
-            Fusion.taste(HeldOut.weights(catalogue, user.train(), index), NEGATIVE_SHARE);
-        if (taste == null) {
+        if (user.taste().isEmpty()) {
           continue; // no weighted training title: cannot happen with >= 8 training ratings
         }
-        Set<Integer> watched = user.trainTitles();
-        double[] tasteScores = index.scores(taste);
-        Fusion.Calibration tasteCal = Fusion.Calibration.of(taste, sample);
-        List<Integer> tasteTop =
-            candidates <= 0
-                ? List.of()
-                : Rankings.top(
-                    tasteScores, Fusion.perSource(candidates, 0, LIMIT, watched.size()), i -> true);
         for (int target : user.liked()) {
           for (Style style : Style.values()) {
-            float[] query = run.embedder().embedQuery(style.query(catalogue.title(target)));
+            String query = style.query(catalogue.title(target));
             visit.accept(
-                new Request(
-                    run,
-                    style,
-                    target,
-                    watched,
-                    index.scores(query),
-                    tasteScores,
-                    Fusion.Calibration.of(query, sample),
-                    tasteCal,
-                    tasteTop));
+                new Request(run, style, target, user, query, run.embedder().embedQuery(query)));
           }
         }
       }

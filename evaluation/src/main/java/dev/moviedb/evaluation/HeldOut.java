@@ -2,10 +2,10 @@ package dev.moviedb.evaluation;
 
 import dev.moviedb.evaluation.MovieLens.Rating;
 import dev.moviedb.events.Signal;
+import dev.moviedb.ranking.TasteWeights;
 import dev.moviedb.taste.domain.Contribution;
 import dev.moviedb.taste.domain.Side;
 import dev.moviedb.taste.domain.SignalWeights;
-import dev.moviedb.taste.domain.TitleWeight;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,10 +31,15 @@ final class HeldOut {
   static final double DISLIKED_RATING = 2;
 
   /**
-   * One scored user: training ratings, their catalogue positions, and the held-out liked titles
-   * (positions, oldest rating first, each once).
+   * One scored user: training ratings, their catalogue positions, the held-out liked titles
+   * (positions, oldest rating first, each once), and the taste state the training ratings make.
    */
-  record User(int userId, List<Rating> train, Set<Integer> trainTitles, List<Integer> liked) {
+  record User(
+      int userId,
+      List<Rating> train,
+      Set<Integer> trainTitles,
+      List<Integer> liked,
+      TasteWeights taste) {
 
     /** Whether a training rating is a dislike (a negative taste signal). */
     boolean hasDislike() {
@@ -89,7 +94,13 @@ final class HeldOut {
         noLike++;
         continue;
       }
-      users.add(new User(s.userId(), s.train(), Set.copyOf(trainTitles), List.copyOf(liked)));
+      users.add(
+          new User(
+              s.userId(),
+              s.train(),
+              Set.copyOf(trainTitles),
+              List.copyOf(liked),
+              taste(s.train())));
     }
     return new Protocol(
         ratings.size(), byUser.size(), eligible.size(), noLike, popularity, List.copyOf(users));
@@ -112,28 +123,21 @@ final class HeldOut {
   }
 
   /**
-   * Ratings as taste signals through the taste service's own {@link SignalWeights} (>= 4 LIKED, <=
-   * 2 DISLIKED, else WATCHED), summed per title, each with its title vector.
+   * Training ratings as the taste state the taste service keeps: each rating a signal weighed by
+   * the taste service's own {@link SignalWeights} (>= 4 LIKED, <= 2 DISLIKED, else WATCHED), summed
+   * per title on its side; every rated title watched.
    */
-  static List<TitleWeight> weights(Catalogue catalogue, List<Rating> train, DenseIndex index) {
-    Map<String, double[]> sums = new LinkedHashMap<>();
+  static TasteWeights taste(List<Rating> train) {
+    Map<String, Double> positive = new LinkedHashMap<>();
+    Map<String, Double> negative = new LinkedHashMap<>();
+    Set<String> watched = new LinkedHashSet<>();
     for (Rating r : train) {
       Contribution c =
           SignalWeights.DEFAULTS.of(signal(r.rating()), null, Instant.ofEpochSecond(r.timestamp()));
-      sums.computeIfAbsent(r.titleId(), x -> new double[2])[c.side() == Side.POS ? 0 : 1] +=
-          c.weight();
+      (c.side() == Side.POS ? positive : negative).merge(r.titleId(), c.weight(), Double::sum);
+      watched.add(r.titleId());
     }
-    List<TitleWeight> out = new ArrayList<>(sums.size());
-    sums.forEach(
-        (id, w) -> {
-          float[] v = index.vector(catalogue.indexOf(id));
-          double[] d = new double[v.length];
-          for (int i = 0; i < v.length; i++) {
-            d[i] = v[i];
-          }
-          out.add(new TitleWeight(id, w[0], w[1], d));
-        });
-    return out;
+    return new TasteWeights(positive, negative, watched);
   }
 
   static Signal signal(double rating) {

@@ -2,5 +2,8 @@ package dev.moviedb.evaluation;
 
 import dev.moviedb.vectors.embedding.TextEmbedder;
 
-/** One embedding model with the title vectors it produced. */
-public record ModelRun(String modelId, TextEmbedder embedder, DenseIndex index) {}
+/**
+ * One embedding model (its query vectors remembered for the whole run) with the catalogue indexed
+ * as recommend-api serves it.
+ */
+record ModelRun(String modelId, TextEmbedder embedder, ShippedIndex index) {}

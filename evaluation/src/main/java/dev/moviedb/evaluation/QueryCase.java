@@ -2,8 +2,10 @@ package dev.moviedb.evaluation;
 
 import dev.moviedb.events.TitlePublished;
 import dev.moviedb.events.TitleType;
+import dev.moviedb.vectors.store.TitleFilter;
 import java.util.Set;
 import java.util.function.IntPredicate;
+import java.util.stream.Collectors;
 
 /**
  * One request with its accepted answers (title ids) and the constraints every method must apply.
@@ -18,12 +20,23 @@ public record QueryCase(
     answers = Set.copyOf(answers);
   }
 
+  /** The catalogue positions of the accepted answers that the catalogue holds. */
+  public Set<Integer> gold(Catalogue catalogue) {
+    return answers.stream().map(catalogue::indexOf).filter(i -> i >= 0).collect(Collectors.toSet());
+  }
+
   /** Whether a title passes the constraints of this request. */
   public boolean accepts(TitlePublished t) {
     if (type != null && t.type() != type) {
       return false;
     }
     return maxRuntime == null || (t.runtimeMinutes() != null && t.runtimeMinutes() <= maxRuntime);
+  }
+
+  /** The same constraints as the vector store's hard filter, as recommend-api applies them. */
+  public TitleFilter filter() {
+    return new TitleFilter(
+        null, null, null, type, Set.of(), Set.of(), null, null, maxRuntime, null);
   }
 
   public IntPredicate allowed(Catalogue catalogue) {

@@ -1,16 +1,17 @@
 package dev.moviedb.evaluation;
 
+import dev.moviedb.ranking.RankingRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntPredicate;
-import java.util.stream.Collectors;
 
 /**
- * Query -> title: BM25, dense per model, hybrid (RRF of BM25 and dense top-100) per model, and a
- * random baseline, each over the same requests with the same constraints applied.
+ * Query -> title: the shipped ranking per model (recommend-api's ranking module over its vector
+ * store, the request's words alone), BM25, hybrid (RRF of BM25 and the shipped top 100) per model,
+ * and a random baseline, each over the same requests with the same constraints applied.
  */
 public final class QueryEval {
 
@@ -33,24 +34,20 @@ public final class QueryEval {
     acc.put("random (broken on purpose)", new Accumulator());
     acc.put("BM25", new Accumulator());
     for (ModelRun m : models) {
-      acc.put("dense " + m.modelId(), new Accumulator());
+      acc.put("shipped ranking " + m.modelId(), new Accumulator());
       acc.put("hybrid RRF BM25 + " + m.modelId(), new Accumulator());
     }
     int n = 0;
     for (QueryCase c : cases) {
-      Set<Integer> gold =
-          c.answers().stream()
-              .map(catalogue::indexOf)
-              .filter(i -> i >= 0)
-              .collect(Collectors.toSet());
+      Set<Integer> gold = c.gold(catalogue);
       IntPredicate allowed = c.allowed(catalogue);
       acc.get("random (broken on purpose)")
           .add(Rankings.random(catalogue.size(), DEPTH, allowed, RANDOM_SEED + n), gold);
       List<Integer> lexical = bm25(c.query(), allowed);
       acc.get("BM25").add(lexical, gold);
       for (ModelRun m : models) {
-        List<Integer> dense = dense(m, c.query(), allowed);
-        acc.get("dense " + m.modelId()).add(dense, gold);
+        List<Integer> dense = shippedOrMiss(m, c);
+        acc.get("shipped ranking " + m.modelId()).add(dense, gold);
         acc.get("hybrid RRF BM25 + " + m.modelId())
             .add(Rrf.fuse(List.of(lexical, dense), Rrf.DEFAULT_K, DEPTH), gold);
       }
@@ -74,9 +71,16 @@ public final class QueryEval {
     }
   }
 
-  private List<Integer> dense(ModelRun m, String query, IntPredicate allowed) {
+  /** The shipped ranking of the request's words alone, its constraints as hard filters. */
+  static List<Integer> shipped(ModelRun m, QueryCase c) {
+    float[] query = m.embedder().embedQuery(c.query());
+    return m.index()
+        .rank(ShippedIndex.SHIPPED, RankingRequest.forQuery(query, c.query(), DEPTH), c.filter());
+  }
+
+  private List<Integer> shippedOrMiss(ModelRun m, QueryCase c) {
     try {
-      return m.index().search(m.embedder().embedQuery(query), DEPTH, allowed);
+      return shipped(m, c);
     } catch (RuntimeException e) {
       failures++;
       System.err.println(m.modelId() + " failed on a query (counted as a miss): " + e);

@@ -7,6 +7,7 @@ import dev.moviedb.evaluation.FusionEval.CandidateScore;
 import dev.moviedb.evaluation.FusionEval.Style;
 import dev.moviedb.evaluation.Metrics.Difference;
 import dev.moviedb.evaluation.Report.Table;
+import dev.moviedb.ranking.RankingSettings;
 import dev.moviedb.vectors.text.DocumentText.Form;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -70,7 +71,7 @@ final class SweepReport {
                 + labelled
                 + " labelled requests (with their filters) and "
                 + tomt
-                + " TOMT posts as above; the default form's rows repeat the dense rows above."
+                + " TOMT posts as above; the default form's rows repeat the shipped-ranking rows above."
                 + " \"people\": "
                 + people
                 + " generated requests by person (\"a movie starring <lead actor>\", \"a series"
@@ -346,21 +347,23 @@ final class SweepReport {
             "Our protocol for combined requests: for each of the %d scored users above and each of"
                 + " their held-out liked titles T (%d requests per model and style), the request's"
                 + " query is generated from T's catalogue metadata only, in two styles (genre: %s;"
-                + " plot: %s), and the taste is built from the user's training ratings at negative"
-                + " share %s. Titles are scored as recommend-api scores them (formulas copied into"
-                + " `Fusion`): alpha * z(cos(query, title)) + (1 - alpha) * z(cos(taste, title)),"
-                + " each z against a fixed random sample of %d catalogue titles; the user's"
-                + " training titles are dropped (recommend-api's franchise collapse is not copied:"
-                + " it only drops siblings of titles already ranked). Every title is scored (full"
-                + " scan, diversity 0); hit@10 and MRR (top 100)"
-                + " are of T alone, so other good titles count as misses and the numbers are low"
-                + " by construction. \"raw\" adds the two cosines without calibration.",
+                + " plot: %s), and the taste is the state the user's training ratings make. The"
+                + " shipped ranking (recommend-api's ranking module over its vector store, its"
+                + " defaults but alpha: negative share %s, %d candidates per source, z-scores"
+                + " against a random sample of %d catalogue titles, one title per franchise,"
+                + " diversity %s) returns the 10 titles the user would see: alpha * z(cos(query,"
+                + " title)) + (1 - alpha) * z(cos(taste, title)); the user's training titles are"
+                + " watched, so never shown. hit@10 and MRR (within those 10) are of T alone, so"
+                + " other good titles count as misses and the numbers are low by construction."
+                + " \"raw\" adds the two cosines without calibration.",
             fusion.users(),
             fusion.requests(),
             Style.GENRE.description,
             Style.PLOT.description,
-            share(FusionEval.NEGATIVE_SHARE),
-            FusionEval.CALIBRATION_SAMPLE);
+            share(RankingSettings.DEFAULTS.negativeShare()),
+            RankingSettings.DEFAULTS.candidates(),
+            RankingSettings.DEFAULTS.calibrationSample(),
+            share(RankingSettings.DEFAULTS.diversity()));
     List<List<String>> rows = new ArrayList<>();
     for (AlphaScore a : alphas) {
       rows.add(
@@ -439,17 +442,17 @@ final class SweepReport {
     report.table(
         new Table(
             "Candidate count (recommend-api `candidates`) at alpha " + share(alpha),
-            "recommend-api fetches candidates + limit (10) + watched-count nearest titles per"
-                + " source (query, taste) and ranks only their union. Against a scan of every"
-                + " title with the same scores: the share of requests whose top 10 (diversity 0)"
-                + " is identical, the mean share of the full scan's top 10 and top 30 that the"
-                + " union keeps, and the union's mean size. The last column is hit@10 of T in the"
+            "The ranking fetches candidates + limit (10) + watched-count nearest titles per"
+                + " source (query, taste) and ranks only their union. Against the same ranking"
+                + " with every title a candidate: the share of requests whose top 10 (diversity"
+                + " 0) is identical, the mean share of that top 10 and top 30 that the union"
+                + " keeps, and the union's mean size. The last column is hit@10 of T in the"
                 + " list recommend-api returns at its default diversity "
-                + share(FusionEval.DIVERSITY)
-                + ": MMR over the best 100 titles of the union, whose relevance is min-max"
+                + share(RankingSettings.DEFAULTS.diversity())
+                + ": MMR over the best titles of the union, whose relevance is min-max"
                 + " normalised over those, so the candidate count can change that list even when"
-                + " the top 10 is identical. Exact nearest neighbours here; an approximate index"
-                + " can only lose more.",
+                + " the top 10 is identical. Exact nearest neighbours here (the embedded index's"
+                + " scan); an approximate index can only lose more.",
             List.of(
                 "model",
                 "request",

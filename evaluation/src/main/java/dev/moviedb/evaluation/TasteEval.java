@@ -1,13 +1,14 @@
 package dev.moviedb.evaluation;
 
 import dev.moviedb.evaluation.MovieLens.Rating;
+import dev.moviedb.ranking.Ranker;
+import dev.moviedb.ranking.RankingRequest;
+import dev.moviedb.ranking.RankingSettings;
+import dev.moviedb.ranking.TasteWeights;
 import dev.moviedb.taste.domain.SignalWeights;
-import dev.moviedb.taste.domain.TasteMath;
-import dev.moviedb.taste.domain.TitleWeight;
-import dev.moviedb.vectors.Vectors;
+import dev.moviedb.vectors.store.TitleFilter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,23 +18,21 @@ import java.util.TreeMap;
 import java.util.function.IntPredicate;
 
 /**
- * Taste -> title on MovieLens ({@link HeldOut} protocol): the taste vector is built from each
- * user's training ratings with the taste service's own {@link SignalWeights} and {@link TasteMath},
- * and the catalogue (minus the training titles) is ranked by cosine to it; once at recommend-api's
- * negative share and once per swept share.
+ * Taste -> title on MovieLens ({@link HeldOut} protocol): each user's training ratings become the
+ * taste state the taste service keeps (weights through its own {@link SignalWeights}), and the
+ * shipped ranking (recommend-api's ranking module and vector store, at its defaults unless a row
+ * says otherwise) ranks the catalogue for it, training titles dropped as watched.
  */
 public final class TasteEval {
 
   public static final int MIN_RATINGS = HeldOut.MIN_RATINGS;
-  public static final double NEGATIVE_SHARE = 0.5;
+  public static final double NEGATIVE_SHARE = RankingSettings.DEFAULTS.negativeShare();
 
   /** Negative shares swept; {@link #NEGATIVE_SHARE} is recommend-api's current default. */
   public static final double[] NEGATIVE_SHARES = {0, 0.25, 0.5, 1.0};
 
-  public static final double ALPHA = 0.5;
   public static final double[] DIVERSITIES = {0, 0.3, 0.5};
   static final int K = 10;
-  static final int MMR_CANDIDATES = 100;
   static final int DEPTH = 100;
 
   /** hit@10 and nDCG@10 of held-out liked titles for one method. */
@@ -80,7 +79,10 @@ public final class TasteEval {
     Map<String, Acc> acc = new LinkedHashMap<>();
     Map<String, Acc> div = new LinkedHashMap<>();
     Map<String, ShareScore> shares = new LinkedHashMap<>();
-    Map<String, float[]> genreQueries = new HashMap<>();
+    Map<Double, Ranker> shareRankers = new LinkedHashMap<>();
+    for (double share : NEGATIVE_SHARES) {
+      shareRankers.put(share, new Ranker(RankingSettings.DEFAULTS.withNegativeShare(share)));
+    }
     int withDislike = 0;
     for (HeldOut.User s : protocol.users()) {
       Set<Integer> train = s.trainTitles();
@@ -93,51 +95,46 @@ public final class TasteEval {
       acc.computeIfAbsent("popularity (training ratings)", x -> new Acc()).add(pop, liked);
       String genre = topGenre(liked);
       for (ModelRun m : models) {
-        DenseIndex index = m.index();
-        List<TitleWeight> weights = HeldOut.weights(catalogue, s.train(), index);
-        for (double share : NEGATIVE_SHARES) {
-          double[] t = TasteMath.taste(weights, share);
-          double[] scores =
-              t == null ? new double[catalogue.size()] : index.scores(Vectors.normalize(t));
+        ShippedIndex index = m.index();
+        for (var share : shareRankers.entrySet()) {
           shares
               .computeIfAbsent(
-                  m.modelId() + "|" + share,
-                  x -> new ShareScore(m.modelId(), share, new CaseMetrics()))
+                  m.modelId() + "|" + share.getKey(),
+                  x -> new ShareScore(m.modelId(), share.getKey(), new CaseMetrics()))
               .metrics()
-              .add(Rankings.top(scores, DEPTH, allowed), liked, DEPTH);
+              .add(index.rank(share.getValue(), taste(s, null, DEPTH, null), NONE), liked, DEPTH);
         }
-        double[] taste = TasteMath.taste(weights, NEGATIVE_SHARE);
-        double[] tasteScores =
-            taste == null ? new double[catalogue.size()] : index.scores(Vectors.normalize(taste));
         acc.computeIfAbsent("taste " + m.modelId(), x -> new Acc())
-            .add(Rankings.top(tasteScores, K, allowed), liked);
+            .add(index.rank(ShippedIndex.SHIPPED, taste(s, null, K, null), NONE), liked);
         if (genre != null) {
-          float[] q =
-              genreQueries.computeIfAbsent(
-                  m.modelId() + "|" + genre, x -> m.embedder().embedQuery("a " + genre));
-          double[] zq = Rankings.zScores(index.scores(q));
-          double[] zt = Rankings.zScores(tasteScores);
-          double[] fused = new double[zq.length];
-          for (int i = 0; i < fused.length; i++) {
-            fused[i] = ALPHA * zq[i] + (1 - ALPHA) * zt[i];
-          }
+          String request = "a " + genre;
+          float[] q = m.embedder().embedQuery(request);
           acc.computeIfAbsent("genre request only " + m.modelId(), x -> new Acc())
-              .add(Rankings.top(zq, K, allowed), liked);
+              .add(
+                  index.rank(
+                      ShippedIndex.SHIPPED,
+                      new RankingRequest(q, request, null, unwatched(s), K, 0, null, null),
+                      NONE),
+                  liked);
           acc.computeIfAbsent("taste + genre request " + m.modelId(), x -> new Acc())
-              .add(Rankings.top(fused, K, allowed), liked);
+              .add(
+                  index.rank(
+                      ShippedIndex.SHIPPED,
+                      new RankingRequest(q, request, null, s.taste(), K, 0, null, null),
+                      NONE),
+                  liked);
         }
-        List<Integer> candidates = Rankings.top(tasteScores, MMR_CANDIDATES, allowed);
         for (double d : DIVERSITIES) {
-          // recommend-api's MMR (the mirror in Fusion): relevance min-max normalised over the pool.
-          List<Integer> list =
-              d <= 0
-                  ? candidates.subList(0, Math.min(K, candidates.size()))
-                  : Fusion.mmr(candidates, K, 1 - d, tasteScores, index);
-          div.computeIfAbsent(m.modelId() + "|taste MMR diversity " + d, x -> new Acc())
-              .add(list, liked, index);
+          div.computeIfAbsent(m.modelId() + "|taste, diversity " + d, x -> new Acc())
+              .add(
+                  index.rank(ShippedIndex.SHIPPED, taste(s, null, K, d), NONE),
+                  liked,
+                  index.vectors());
         }
-        div.computeIfAbsent(m.modelId() + "|popularity", x -> new Acc()).add(pop, liked, index);
-        div.computeIfAbsent(m.modelId() + "|random", x -> new Acc()).add(rnd, liked, index);
+        div.computeIfAbsent(m.modelId() + "|popularity", x -> new Acc())
+            .add(pop, liked, index.vectors());
+        div.computeIfAbsent(m.modelId() + "|random", x -> new Acc())
+            .add(rnd, liked, index.vectors());
       }
     }
 
@@ -169,6 +166,18 @@ public final class TasteEval {
         List.copyOf(shares.values()));
   }
 
+  private static final TitleFilter NONE = TitleFilter.NONE;
+
+  /** A taste-only request of the user's training ratings (their titles never come back). */
+  static RankingRequest taste(HeldOut.User user, String query, int limit, Double diversity) {
+    return new RankingRequest(null, query, null, user.taste(), limit, 0, null, diversity);
+  }
+
+  /** No taste, but the training titles still count as watched (the popularity baseline's rule). */
+  static TasteWeights unwatched(HeldOut.User user) {
+    return new TasteWeights(Map.of(), Map.of(), user.taste().watched());
+  }
+
   /** The genre most held-out liked titles carry (alphabetical on ties); null if none has one. */
   private String topGenre(Set<Integer> liked) {
     Map<String, Integer> counts = new TreeMap<>();
@@ -197,7 +206,7 @@ public final class TasteEval {
 
     void add(List<Integer> list, Set<Integer> liked, DenseIndex index) {
       add(list, liked);
-      ils.add(Mmr.intraListSimilarity(list, index));
+      ils.add(ListSimilarity.intraList(list, index));
       distinct.addAll(list);
     }
 

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.moviedb.events.TitlePublished;
 import dev.moviedb.events.TitleType;
+import dev.moviedb.ranking.RankingSettings;
 import dev.moviedb.vectors.embedding.EmbeddingModels;
 import dev.moviedb.vectors.embedding.InProcessEmbedder;
+import dev.moviedb.vectors.embedding.QueryCache;
 import dev.moviedb.vectors.text.DocumentText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +61,7 @@ class HarnessSmokeTest {
   }
 
   @Test
-  void denseRetrieval_onASmallCatalogue_findsMostAnswersAndBeatsTheBrokenBaseline()
+  void shippedRanking_onASmallCatalogue_findsMostAnswersAndBeatsTheBrokenBaseline()
       throws IOException {
     Setup setup = setup();
     List<QueryCase> cases = setup.cases();
@@ -69,18 +71,17 @@ class HarnessSmokeTest {
     try (InProcessEmbedder embedder =
             new InProcessEmbedder(EmbeddingModels.ALL_MINILM_L6_V2_Q, 2, 1);
         Bm25Index bm25 = new Bm25Index(catalogue.titles())) {
-      DenseIndex index = new DenseIndex(EmbeddingCache.embed(catalogue.documentTexts(), embedder));
-      ModelRun run = new ModelRun(embedder.modelId(), embedder, index);
+      ModelRun run = run(catalogue, embedder);
       List<RetrievalScore> scores =
           new QueryEval(catalogue, bm25, List.of(run)).evaluate("smoke", cases);
 
-      RetrievalScore dense = method(scores, "dense " + embedder.modelId());
+      RetrievalScore dense = method(scores, "shipped ranking " + embedder.modelId());
       RetrievalScore random = method(scores, "random (broken on purpose)");
       assertThat(dense.queries()).isEqualTo(cases.size());
       assertThat(dense.hit10()).isGreaterThanOrEqualTo(0.6);
       assertThat(dense.mrr()).isGreaterThan(random.mrr());
 
-      // Document-text forms: the default form scores exactly as the dense method above, a form
+      // Document-text forms: the default form scores exactly as the shipped ranking above, a form
       // that keeps title, genres and plot still finds most answers, and requests by person are
       // found through the default form, which names the leading cast and directors.
       List<QueryCase> people = QuerySets.people(catalogue, 5, 1);
@@ -100,7 +101,11 @@ class HarnessSmokeTest {
                 });
       }
       FormEval forms =
-          new FormEval(catalogue, new EmbeddingCache(tmp.resolve("cache")), List.of(run));
+          new FormEval(
+              catalogue,
+              new EmbeddingCache(tmp.resolve("cache")),
+              List.of(run),
+              tmp.resolve("indexes"));
       List<FormEval.FormScore> byForm =
           forms.evaluate(
               List.of(DocumentText.Form.DEFAULT, DocumentText.Form.MINIMAL),
@@ -142,8 +147,7 @@ class HarnessSmokeTest {
 
     try (InProcessEmbedder embedder =
         new InProcessEmbedder(EmbeddingModels.ALL_MINILM_L6_V2_Q, 2, 1)) {
-      DenseIndex index = new DenseIndex(EmbeddingCache.embed(catalogue.documentTexts(), embedder));
-      ModelRun run = new ModelRun(embedder.modelId(), new QueryMemo(embedder), index);
+      ModelRun run = run(catalogue, embedder);
       FusionEval fusion = new FusionEval(catalogue, List.of(run), protocol);
       assertThat(fusion.requests()).isEqualTo(6);
 
@@ -158,7 +162,7 @@ class HarnessSmokeTest {
       }
 
       // The catalogue is smaller than any candidate count: the union is the whole catalogue.
-      for (FusionEval.CandidateScore c : fusion.candidateSweep(0.6, 0.3)) {
+      for (FusionEval.CandidateScore c : fusion.candidateSweep(0.6)) {
         assertThat(c.identical()).containsOnly(1.0);
         assertThat(c.recall10()).containsOnly(1.0);
         assertThat(c.unionSize()).containsOnly((double) catalogue.size());
@@ -182,6 +186,20 @@ class HarnessSmokeTest {
         assertThat(c.accepts(catalogue.title(i))).as("%s answer %s", c.query(), answer).isTrue();
       }
     }
+  }
+
+  /** The model with the catalogue indexed as recommend-api serves it. */
+  private ModelRun run(Catalogue catalogue, InProcessEmbedder embedder) {
+    DenseIndex vectors = new DenseIndex(EmbeddingCache.embed(catalogue.documentTexts(), embedder));
+    return new ModelRun(
+        embedder.modelId(),
+        new QueryCache(embedder, 1000),
+        new ShippedIndex(
+            catalogue,
+            vectors,
+            embedder.modelId(),
+            tmp.resolve("index-" + System.nanoTime()),
+            RankingSettings.DEFAULTS.calibrationSample()));
   }
 
   private static Path realCatalogue() {

@@ -94,11 +94,10 @@ public class ProblemMappers {
         Response.Status.fromStatusCode(status) == null
             ? "HTTP " + status
             : Response.Status.fromStatusCode(status).getReasonPhrase();
+    // A message of our own says more than the framework's "HTTP 404 Not Found".
+    boolean ours = e.getMessage() != null && !e.getMessage().startsWith("HTTP " + status);
     String detail =
-        switch (status) {
-          case 404 -> "no such resource: " + Problems.path(uri);
-          default -> e.getMessage() == null || e.getMessage().isBlank() ? reason : e.getMessage();
-        };
+        ours ? e.getMessage() : status == 404 ? "no such resource: " + Problems.path(uri) : reason;
     return Problems.response(status, "http-" + status, reason, detail, uri);
   }
 

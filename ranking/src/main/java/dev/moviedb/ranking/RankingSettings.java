@@ -20,8 +20,23 @@ public record RankingSettings(
     int calibrationSample,
     boolean calibrated) {
 
-  /** The shipped defaults (see recommend-api's RecommendConfig for the measurements). */
-  public static final RankingSettings DEFAULTS = new RankingSettings(0.6, 0.5, 200, 0.3, 512, true);
+  // The shipped defaults, as text so that recommend-api's configuration (@WithDefault) names these
+  // very values; each is chosen by docs/EVALUATION.md (see recommend-api's RecommendConfig).
+  public static final String DEFAULT_ALPHA = "0.6";
+  public static final String DEFAULT_NEGATIVE_SHARE = "0.5";
+  public static final String DEFAULT_CANDIDATES = "200";
+  public static final String DEFAULT_DIVERSITY = "0.3";
+  public static final String DEFAULT_CALIBRATION_SAMPLE = "512";
+
+  /** The shipped defaults: what recommend-api runs with unless configured otherwise. */
+  public static final RankingSettings DEFAULTS =
+      new RankingSettings(
+          Double.parseDouble(DEFAULT_ALPHA),
+          Double.parseDouble(DEFAULT_NEGATIVE_SHARE),
+          Integer.parseInt(DEFAULT_CANDIDATES),
+          Double.parseDouble(DEFAULT_DIVERSITY),
+          Integer.parseInt(DEFAULT_CALIBRATION_SAMPLE),
+          true);
 
   public RankingSettings {
     Fusion.unit("alpha", alpha);

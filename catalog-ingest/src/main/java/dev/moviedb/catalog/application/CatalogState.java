@@ -1,6 +1,6 @@
 package dev.moviedb.catalog.application;
 
-import dev.moviedb.catalog.domain.CatalogTitle;
+import dev.moviedb.catalogfiles.CatalogTitle;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;

@@ -2,12 +2,12 @@ package dev.moviedb.catalog.application;
 
 import dev.moviedb.catalog.application.port.CataloguePublisher;
 import dev.moviedb.catalog.application.port.CataloguePublisher.PublishFailedException;
-import dev.moviedb.catalog.domain.CatalogTitle;
 import dev.moviedb.catalog.domain.ImportMode;
 import dev.moviedb.catalog.domain.ImportReport;
-import dev.moviedb.catalog.domain.InvalidFileException;
-import dev.moviedb.catalog.domain.ParsedRow;
-import dev.moviedb.catalog.domain.Rejection;
+import dev.moviedb.catalogfiles.CatalogTitle;
+import dev.moviedb.catalogfiles.InvalidFileException;
+import dev.moviedb.catalogfiles.ParsedRow;
+import dev.moviedb.catalogfiles.Rejection;
 import dev.moviedb.events.Availability;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.moviedb.catalog.application;
 
 import dev.moviedb.catalog.application.port.CataloguePublisher;
-import dev.moviedb.catalog.domain.CatalogTitle;
+import dev.moviedb.catalogfiles.CatalogTitle;
 import dev.moviedb.events.Availability;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;

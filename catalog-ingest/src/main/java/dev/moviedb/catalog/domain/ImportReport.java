@@ -1,5 +1,6 @@
 package dev.moviedb.catalog.domain;
 
+import dev.moviedb.catalogfiles.Rejection;
 import java.time.Instant;
 import java.util.List;
 

@@ -3,10 +3,10 @@ package dev.moviedb.catalog.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.moviedb.catalog.application.port.CataloguePublisher;
-import dev.moviedb.catalog.domain.CatalogTitle;
 import dev.moviedb.catalog.domain.ImportMode;
 import dev.moviedb.catalog.domain.ImportReport;
-import dev.moviedb.catalog.domain.ParsedRow;
+import dev.moviedb.catalogfiles.CatalogTitle;
+import dev.moviedb.catalogfiles.ParsedRow;
 import dev.moviedb.events.TitleType;
 import java.util.ArrayList;
 import java.util.List;

@@ -180,7 +180,7 @@ public class IndexCatalogue {
       String hash = DocumentText.hash(text, embedder.modelId());
       StoredTitle old = existing.get(t.titleId());
       if (old != null && hash.equals(old.contentHash())) {
-        StoredTitle updated = toStored(t, hash, old.vector());
+        StoredTitle updated = StoredTitle.of(t, hash, old.vector());
         if (samePayload(old, updated)) {
           unchanged++;
         } else {
@@ -195,7 +195,7 @@ public class IndexCatalogue {
       List<float[]> vectors = embedder.embedDocuments(toEmbed.stream().map(Pending::text).toList());
       for (int i = 0; i < toEmbed.size(); i++) {
         Pending p = toEmbed.get(i);
-        ready.add(toStored(p.title(), p.hash(), vectors.get(i)));
+        ready.add(StoredTitle.of(p.title(), p.hash(), vectors.get(i)));
       }
     }
     store.upsert(ready);
@@ -219,24 +219,5 @@ public class IndexCatalogue {
 
   private static boolean samePayload(StoredTitle a, StoredTitle b) {
     return Objects.equals(a.withVector(b.vector(), b.contentHash()).toString(), b.toString());
-  }
-
-  static StoredTitle toStored(TitlePublished t, String hash, float[] vector) {
-    return new StoredTitle(
-        t.titleId(),
-        t.title(),
-        t.type(),
-        t.year(),
-        t.runtimeMinutes(),
-        t.seasons(),
-        t.genres(),
-        t.cast(),
-        t.directors(),
-        t.languages(),
-        t.alternateTitles(),
-        t.franchise(),
-        t.availability(),
-        hash,
-        vector);
   }
 }

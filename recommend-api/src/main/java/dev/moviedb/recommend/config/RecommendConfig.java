@@ -1,5 +1,6 @@
 package dev.moviedb.recommend.config;
 
+import dev.moviedb.ranking.RankingSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -12,7 +13,7 @@ public interface RecommendConfig {
    * docs/EVALUATION.md ("Fusion weight alpha"): of the alphas measured on combined requests, it
    * loses least against the best alpha of each request style (vague genre requests, plot requests).
    */
-  @WithDefault("0.6")
+  @WithDefault(RankingSettings.DEFAULT_ALPHA)
   double alpha();
 
   /**
@@ -20,7 +21,7 @@ public interface RecommendConfig {
    * docs/EVALUATION.md ("Negative share"): 0, 0.25 and 0.5 are within noise of each other on
    * MovieLens, 1.0 is clearly worse.
    */
-  @WithDefault("0.5")
+  @WithDefault(RankingSettings.DEFAULT_NEGATIVE_SHARE)
   double negativeShare();
 
   /**
@@ -28,7 +29,7 @@ public interface RecommendConfig {
    * docs/EVALUATION.md ("Candidate count"): the smallest count whose candidates hold the top 10 of
    * a scan of every title in at least 99.5 % of combined requests (100: 98 %).
    */
-  @WithDefault("200")
+  @WithDefault(RankingSettings.DEFAULT_CANDIDATES)
   int candidates();
 
   /**
@@ -37,7 +38,7 @@ public interface RecommendConfig {
    * against 0.075 at 0 (within noise), intra-list similarity 0.633 against 0.635: at 0.3 MMR costs
    * nothing and changes lists a little; one title per franchise does most of the de-duplication.
    */
-  @WithDefault("0.3")
+  @WithDefault(RankingSettings.DEFAULT_DIVERSITY)
   double diversity();
 
   /**
@@ -45,7 +46,7 @@ public interface RecommendConfig {
    * by docs/EVALUATION.md ("Calibration"): no worse than adding raw cosines, and it keeps alpha's
    * meaning when the two scores spread differently (another model, another kind of taste).
    */
-  @WithDefault("512")
+  @WithDefault(RankingSettings.DEFAULT_CALIBRATION_SAMPLE)
   int calibrationSample();
 
   /** Query embeddings kept in memory for repeated queries. */

@@ -1,6 +1,7 @@
 package dev.moviedb.vectors.store;
 
 import dev.moviedb.events.Availability;
+import dev.moviedb.events.TitlePublished;
 import dev.moviedb.events.TitleType;
 import java.time.LocalDate;
 import java.util.List;
@@ -41,6 +42,29 @@ public record StoredTitle(
     languages = copy(languages);
     alternateTitles = copy(alternateTitles);
     availability = copy(availability);
+  }
+
+  /**
+   * A catalogue record as the index stores it: the payload the ranking filters, collapses and
+   * explains by, with its vector and the hash of the text the vector was made from.
+   */
+  public static StoredTitle of(TitlePublished t, String contentHash, float[] vector) {
+    return new StoredTitle(
+        t.titleId(),
+        t.title(),
+        t.type(),
+        t.year(),
+        t.runtimeMinutes(),
+        t.seasons(),
+        t.genres(),
+        t.cast(),
+        t.directors(),
+        t.languages(),
+        t.alternateTitles(),
+        t.franchise(),
+        t.availability(),
+        contentHash,
+        vector);
   }
 
   private static <T> List<T> copy(List<T> list) {

@@ -1,6 +1,7 @@
 package dev.moviedb.catalog.application.port;
 
-import dev.moviedb.catalog.domain.CatalogTitle;
+import dev.moviedb.catalogfiles.CatalogTitle;
+import dev.moviedb.problems.DependencyUnavailableException;
 import java.util.List;
 
 /** Port: publishes catalogue changes and returns only once the broker acknowledged all of them. */
@@ -13,9 +14,9 @@ public interface CataloguePublisher {
   void remove(List<String> titleIds) throws PublishFailedException;
 
   /** The broker did not acknowledge a batch; nothing of that batch counts as published. */
-  class PublishFailedException extends RuntimeException {
+  class PublishFailedException extends DependencyUnavailableException {
     public PublishFailedException(String message, Throwable cause) {
-      super(message, cause);
+      super("Kafka", message, cause);
     }
   }
 }

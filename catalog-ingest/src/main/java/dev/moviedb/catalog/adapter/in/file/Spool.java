@@ -1,6 +1,6 @@
 package dev.moviedb.catalog.adapter.in.file;
 
-import dev.moviedb.catalog.domain.InvalidFileException;
+import dev.moviedb.catalogfiles.InvalidFileException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;

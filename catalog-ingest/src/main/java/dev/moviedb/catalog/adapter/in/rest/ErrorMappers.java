@@ -1,49 +1,23 @@
 package dev.moviedb.catalog.adapter.in.rest;
 
-import dev.moviedb.catalog.application.port.CataloguePublisher.PublishFailedException;
-import dev.moviedb.catalog.domain.InvalidFileException;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.MediaType;
+import dev.moviedb.catalogfiles.InvalidFileException;
+import dev.moviedb.problems.Problems;
 import jakarta.ws.rs.core.Response;
-import org.jboss.logging.Logger;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Maps failures to JSON answers with a clear message, never a stack trace. */
+/** catalog-ingest's own failures as problems; the shared ones are the problems module's. */
 public class ErrorMappers {
 
-  private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
-
-  static Response error(int status, String message) {
-    return Response.status(status)
-        .type(MediaType.APPLICATION_JSON)
-        .entity(new ErrorResponse(status, message))
-        .build();
+  @ServerExceptionMapper
+  public Response invalidFile(InvalidFileException e, UriInfo uri) {
+    return Problems.response(
+        400, "invalid-file", "The file cannot be imported", e.getMessage(), uri);
   }
 
   @ServerExceptionMapper
-  public Response invalidFile(InvalidFileException e) {
-    return error(400, e.getMessage());
-  }
-
-  @ServerExceptionMapper
-  public Response invalidArgument(IllegalArgumentException e) {
-    return error(400, e.getMessage());
-  }
-
-  @ServerExceptionMapper
-  public Response kafkaDown(PublishFailedException e) {
-    return error(503, e.getMessage());
-  }
-
-  @ServerExceptionMapper
-  public Response web(WebApplicationException e) {
-    int status = e.getResponse().getStatus();
-    return error(status, e.getMessage() == null ? "HTTP " + status : e.getMessage());
-  }
-
-  @ServerExceptionMapper
-  public Response unexpected(RuntimeException e) {
-    LOG.error("unexpected failure", e);
-    return error(500, "internal error: " + e.getClass().getSimpleName());
+  public Response invalidArgument(IllegalArgumentException e, UriInfo uri) {
+    return Problems.response(
+        400, "invalid-request", "The request cannot be carried out", e.getMessage(), uri);
   }
 }

@@ -1,15 +1,17 @@
 package dev.moviedb.catalog.adapter.in.rest;
 
-import dev.moviedb.catalog.adapter.in.file.CatalogueFormat;
 import dev.moviedb.catalog.adapter.in.file.Spool;
 import dev.moviedb.catalog.application.ImportCatalogue;
 import dev.moviedb.catalog.domain.ImportMode;
 import dev.moviedb.catalog.domain.ImportReport;
+import dev.moviedb.catalogfiles.CatalogueFormat;
 import dev.moviedb.events.Availability;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -61,8 +63,7 @@ public class ImportResource {
     String type =
         contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
     if (!type.isEmpty() && !ACCEPTED_TYPES.contains(type)) {
-      return ErrorMappers.error(
-          415,
+      throw new NotSupportedException(
           "Content-Type "
               + type
               + " is not a catalogue file; send text/csv (netflix_titles.csv format) or"
@@ -128,6 +129,6 @@ public class ImportResource {
     return importCatalogue
         .report(importId)
         .map(r -> Response.ok(r).build())
-        .orElseGet(() -> ErrorMappers.error(404, "no import with id " + importId));
+        .orElseThrow(() -> new NotFoundException("no import with id " + importId));
   }
 }

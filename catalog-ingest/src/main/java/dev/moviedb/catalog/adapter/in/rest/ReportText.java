@@ -1,7 +1,7 @@
 package dev.moviedb.catalog.adapter.in.rest;
 
 import dev.moviedb.catalog.domain.ImportReport;
-import dev.moviedb.catalog.domain.Rejection;
+import dev.moviedb.catalogfiles.Rejection;
 import java.time.Duration;
 
 /** An import report as a person reads it on a terminal ({@code Accept: text/plain}). */

@@ -1,12 +1,13 @@
 package dev.moviedb.catalog.adapter.in.rest;
 
 import dev.moviedb.catalog.application.ManageTitles;
-import dev.moviedb.catalog.domain.CatalogTitle;
+import dev.moviedb.catalogfiles.CatalogTitle;
 import dev.moviedb.events.Availability;
 import dev.moviedb.events.TitleType;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -54,7 +55,7 @@ public class TitleResource {
     return titles
         .get(titleId)
         .map(t -> Response.ok(t).build())
-        .orElseGet(() -> ErrorMappers.error(404, "no title with id " + titleId));
+        .orElseThrow(() -> new NotFoundException("no title with id " + titleId));
   }
 
   @PUT
@@ -88,9 +89,10 @@ public class TitleResource {
   @DELETE
   @Path("/titles/{titleId}")
   public Response delete(@PathParam("titleId") String titleId) {
-    return titles.delete(titleId)
-        ? Response.ok(Map.of("titleId", titleId, "removed", true)).build()
-        : ErrorMappers.error(404, "no title with id " + titleId);
+    if (!titles.delete(titleId)) {
+      throw new NotFoundException("no title with id " + titleId);
+    }
+    return Response.ok(Map.of("titleId", titleId, "removed", true)).build();
   }
 
   /** One entry of an availability snapshot. */

@@ -2,6 +2,7 @@ package dev.moviedb.catalog.adapter.out.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.moviedb.catalog.application.CatalogState;
+import dev.moviedb.catalogfiles.TitleMapping;
 import dev.moviedb.events.TitlePublished;
 import dev.moviedb.events.Topics;
 import io.quarkus.runtime.StartupEvent;

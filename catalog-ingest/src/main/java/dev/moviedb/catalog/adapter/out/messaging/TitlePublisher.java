@@ -1,7 +1,8 @@
 package dev.moviedb.catalog.adapter.out.messaging;
 
 import dev.moviedb.catalog.application.port.CataloguePublisher;
-import dev.moviedb.catalog.domain.CatalogTitle;
+import dev.moviedb.catalogfiles.CatalogTitle;
+import dev.moviedb.catalogfiles.TitleMapping;
 import dev.moviedb.events.TitlePublished;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;

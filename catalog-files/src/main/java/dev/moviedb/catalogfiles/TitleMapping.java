@@ -1,6 +1,5 @@
-package dev.moviedb.catalog.adapter.out.messaging;
+package dev.moviedb.catalogfiles;
 
-import dev.moviedb.catalog.domain.CatalogTitle;
 import dev.moviedb.events.TitlePublished;
 import java.time.Instant;
 

@@ -1,7 +1,5 @@
-package dev.moviedb.catalog.adapter.in.file;
+package dev.moviedb.catalogfiles;
 
-import dev.moviedb.catalog.domain.InvalidFileException;
-import dev.moviedb.catalog.domain.ParsedRow;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

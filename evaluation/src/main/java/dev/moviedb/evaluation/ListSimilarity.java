@@ -3,15 +3,13 @@ package dev.moviedb.evaluation;
 import dev.moviedb.vectors.Vectors;
 import java.util.List;
 
-/**
- * The diversity measures reported beside MMR (the ranking itself mirrors recommend-api: Fusion).
- */
-public final class Mmr {
+/** How alike the titles of one list are: the measure reported beside the diversity setting. */
+final class ListSimilarity {
 
-  private Mmr() {}
+  private ListSimilarity() {}
 
-  /** Mean pairwise cosine of the listed titles; 0 for fewer than two. */
-  public static double intraListSimilarity(List<Integer> list, DenseIndex index) {
+  /** Mean pairwise cosine of the listed titles (lower is more varied); 0 for fewer than two. */
+  static double intraList(List<Integer> list, DenseIndex index) {
     double sum = 0;
     int pairs = 0;
     for (int i = 0; i < list.size(); i++) {

@@ -1,4 +1,4 @@
-package dev.moviedb.catalog.domain;
+package dev.moviedb.catalogfiles;
 
 import dev.moviedb.events.Availability;
 import dev.moviedb.events.TitleType;

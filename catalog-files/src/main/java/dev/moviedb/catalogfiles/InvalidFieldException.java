@@ -1,4 +1,4 @@
-package dev.moviedb.catalog.domain;
+package dev.moviedb.catalogfiles;
 
 /** A field of a catalogue row has a value MovieDB cannot accept. */
 public class InvalidFieldException extends IllegalArgumentException {

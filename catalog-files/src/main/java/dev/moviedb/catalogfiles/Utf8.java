@@ -1,6 +1,5 @@
-package dev.moviedb.catalog.adapter.in.file;
+package dev.moviedb.catalogfiles;
 
-import dev.moviedb.catalog.domain.InvalidFileException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;

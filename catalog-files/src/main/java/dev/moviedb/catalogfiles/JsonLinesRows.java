@@ -1,4 +1,4 @@
-package dev.moviedb.catalog.adapter.in.file;
+package dev.moviedb.catalogfiles;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.moviedb.catalog.domain.CatalogTitle;
-import dev.moviedb.catalog.domain.InvalidFieldException;
-import dev.moviedb.catalog.domain.ParsedRow;
 import dev.moviedb.events.Availability;
 import dev.moviedb.events.TitleType;
 import java.io.BufferedReader;

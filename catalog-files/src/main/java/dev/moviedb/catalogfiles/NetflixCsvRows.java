@@ -1,9 +1,5 @@
-package dev.moviedb.catalog.adapter.in.file;
+package dev.moviedb.catalogfiles;
 
-import dev.moviedb.catalog.domain.CatalogTitle;
-import dev.moviedb.catalog.domain.InvalidFieldException;
-import dev.moviedb.catalog.domain.InvalidFileException;
-import dev.moviedb.catalog.domain.ParsedRow;
 import dev.moviedb.events.TitleType;
 import java.io.IOException;
 import java.io.Reader;

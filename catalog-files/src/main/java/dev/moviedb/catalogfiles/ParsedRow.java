@@ -1,4 +1,4 @@
-package dev.moviedb.catalog.domain;
+package dev.moviedb.catalogfiles;
 
 /**
  * One row of an import file: either a valid title or the reason it was rejected.

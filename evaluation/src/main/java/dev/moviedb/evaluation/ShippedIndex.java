@@ -1,0 +1,113 @@
+package dev.moviedb.evaluation;
+
+import dev.moviedb.ranking.CalibrationSamples;
+import dev.moviedb.ranking.RankedTitle;
+import dev.moviedb.ranking.Ranker;
+import dev.moviedb.ranking.Ranking;
+import dev.moviedb.ranking.RankingRequest;
+import dev.moviedb.ranking.RankingSettings;
+import dev.moviedb.ranking.StoreTitles;
+import dev.moviedb.vectors.store.StoredTitle;
+import dev.moviedb.vectors.store.TitleFilter;
+import dev.moviedb.vectors.store.lucene.LuceneVectorStore;
+import dev.moviedb.vectors.text.DocumentText;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+/**
+ * The catalogue as recommend-api serves it: every title with its vector in the embedded Lucene
+ * vector store (the adapter recommend-api reads), ranked by the ranking module recommend-api calls
+ * ({@link Ranker}) through the same {@link StoreTitles} source. What the evaluation measures here
+ * is what ships; only the calibration sample is drawn with a fixed seed, so that a run repeats.
+ */
+final class ShippedIndex implements AutoCloseable {
+
+  static final long SAMPLE_SEED = 512;
+
+  /** The ranking with recommend-api's defaults. */
+  static final Ranker SHIPPED = new Ranker(RankingSettings.DEFAULTS);
+
+  private final Catalogue catalogue;
+  private final DenseIndex vectors;
+  private final LuceneVectorStore store;
+  private final Path dir;
+  private final CalibrationSamples samples;
+
+  /**
+   * Writes the catalogue's vectors into a fresh index under {@code dir}.
+   *
+   * @param vectors one vector per catalogue title, in catalogue order
+   */
+  ShippedIndex(
+      Catalogue catalogue, DenseIndex vectors, String modelId, Path dir, int calibrationSample) {
+    this.catalogue = catalogue;
+    this.vectors = vectors;
+    this.dir = dir;
+    deleteRecursively(dir);
+    this.store = LuceneVectorStore.forWriting(dir);
+    store.bindModel(modelId, vectors.vector(0).length);
+    List<StoredTitle> titles = new ArrayList<>(catalogue.size());
+    for (int i = 0; i < catalogue.size(); i++) {
+      titles.add(StoredTitle.of(catalogue.title(i), "eval-" + i, vectors.vector(i)));
+      if (titles.size() == 1000 || i == catalogue.size() - 1) {
+        store.upsert(titles);
+        titles.clear();
+      }
+    }
+    this.samples = new CalibrationSamples(calibrationSample, () -> new Random(SAMPLE_SEED));
+  }
+
+  /** The titles' vectors in catalogue order (for baselines and list measures). */
+  DenseIndex vectors() {
+    return vectors;
+  }
+
+  /** The shipped ranking of one request, as catalogue positions, best first. */
+  List<Integer> rank(Ranker ranker, RankingRequest request, TitleFilter filter) {
+    return positions(ranking(ranker, request, filter));
+  }
+
+  /** The shipped ranking of one request, with scores and explanations. */
+  Ranking ranking(Ranker ranker, RankingRequest request, TitleFilter filter) {
+    return ranker.rank(request, new StoreTitles(store, filter, samples));
+  }
+
+  List<Integer> positions(Ranking ranking) {
+    List<Integer> out = new ArrayList<>(ranking.items().size());
+    for (RankedTitle r : ranking.items()) {
+      out.add(catalogue.indexOf(r.title().titleId()));
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    store.close();
+    deleteRecursively(dir);
+  }
+
+  /** Where the index of one model and document-text form is written. */
+  static Path directory(Path root, String modelId, DocumentText.Form form) {
+    return root.resolve(modelId.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + form.id());
+  }
+
+  private static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clear " + dir, e);
+    }
+  }
+}
