@@ -1,6 +1,7 @@
 package dev.moviedb.worker.adapter.out.kafka;
 
 import dev.moviedb.events.Topics;
+import dev.moviedb.worker.application.port.Backlog;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
@@ -21,7 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * means every catalogue change so far is in the index (a re-embed is complete).
  */
 @ApplicationScoped
-public class CatalogueBacklog {
+public class CatalogueBacklog implements Backlog {
 
   private final String groupId;
   private final Admin admin;
@@ -43,6 +44,7 @@ public class CatalogueBacklog {
                 5000));
   }
 
+  @Override
   public String groupId() {
     return groupId;
   }
@@ -50,6 +52,7 @@ public class CatalogueBacklog {
   /**
    * Records of the catalogue topic not yet committed by this group; -1 if Kafka does not answer.
    */
+  @Override
   public long pendingRecords() {
     try {
       Map<TopicPartition, OffsetAndMetadata> committed =
