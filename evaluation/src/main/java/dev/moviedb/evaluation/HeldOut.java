@@ -2,10 +2,10 @@ package dev.moviedb.evaluation;
 
 import dev.moviedb.evaluation.MovieLens.Rating;
 import dev.moviedb.events.Signal;
-import dev.moviedb.taste.domain.Contribution;
-import dev.moviedb.taste.domain.Side;
-import dev.moviedb.taste.domain.SignalWeights;
 import dev.moviedb.taste.domain.TitleWeight;
+import dev.moviedb.tastestate.Contribution;
+import dev.moviedb.tastestate.Side;
+import dev.moviedb.tastestate.SignalWeights;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,9 +1,9 @@
 package dev.moviedb.evaluation;
 
 import dev.moviedb.evaluation.MovieLens.Rating;
-import dev.moviedb.taste.domain.SignalWeights;
 import dev.moviedb.taste.domain.TasteMath;
 import dev.moviedb.taste.domain.TitleWeight;
+import dev.moviedb.tastestate.SignalWeights;
 import dev.moviedb.vectors.Vectors;
 import java.util.ArrayList;
 import java.util.Comparator;

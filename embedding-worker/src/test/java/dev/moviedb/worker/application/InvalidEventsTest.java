@@ -46,7 +46,9 @@ class InvalidEventsTest {
         signal,
         null,
         Instant.parse("2024-01-01T00:00:00Z"),
-        "test");
+        "test",
+        null,
+        null);
   }
 
   @Test
@@ -89,7 +91,18 @@ class InvalidEventsTest {
             () ->
                 resolve.resolve(
                     new WatchRecorded(
-                        1, "e1", "u1", null, "t:1", null, Signal.LIKED, null, null, "x")))
+                        1,
+                        "e1",
+                        "u1",
+                        null,
+                        "t:1",
+                        null,
+                        Signal.LIKED,
+                        null,
+                        null,
+                        "x",
+                        null,
+                        null)))
         .hasMessage("watch event e1 has no occurredAt");
   }
 }

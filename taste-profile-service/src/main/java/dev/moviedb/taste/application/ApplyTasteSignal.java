@@ -3,8 +3,8 @@ package dev.moviedb.taste.application;
 import dev.moviedb.events.TasteSignalResolved;
 import dev.moviedb.taste.application.port.TasteStore;
 import dev.moviedb.taste.application.port.TasteStore.Outcome;
-import dev.moviedb.taste.domain.Contribution;
-import dev.moviedb.taste.domain.SignalWeights;
+import dev.moviedb.tastestate.Contribution;
+import dev.moviedb.tastestate.SignalWeights;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 

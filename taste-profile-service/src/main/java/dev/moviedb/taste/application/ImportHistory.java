@@ -81,7 +81,9 @@ public class ImportHistory {
         row.signal(),
         row.watchedSeconds(),
         row.occurredAt(),
-        file + ":" + row.line());
+        file + ":" + row.line(),
+        null,
+        null);
   }
 
   static void requireUser(String userId) {

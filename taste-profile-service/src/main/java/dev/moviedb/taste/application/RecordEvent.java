@@ -52,7 +52,9 @@ public class RecordEvent {
             signal,
             watchedSeconds,
             at,
-            "api");
+            "api",
+            null,
+            null);
     publisher.publish(List.of(event));
     return event;
   }

@@ -3,8 +3,6 @@ package dev.moviedb.taste.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.moviedb.events.Signal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -54,29 +52,5 @@ class TasteMathTest {
   @Test
   void givenNoWeights_taste_isNull() {
     assertThat(TasteMath.taste(List.of(), 0.5)).isNull();
-  }
-
-  @Test
-  void givenSignals_weights_followTheTable() {
-    SignalWeights w = SignalWeights.DEFAULTS;
-    Instant ref = Instant.ofEpochSecond(SignalWeights.REFERENCE_EPOCH_SECOND);
-
-    assertThat(w.of(Signal.LOVED, null, ref)).isEqualTo(new Contribution(Side.POS, 2.0));
-    assertThat(w.of(Signal.LIKED, null, ref)).isEqualTo(new Contribution(Side.POS, 1.5));
-    assertThat(w.of(Signal.WATCHED, 900L, ref)).isEqualTo(new Contribution(Side.POS, 0.5));
-    assertThat(w.of(Signal.WATCHED, 60L, ref)).isEqualTo(new Contribution(Side.POS, 0.25));
-    assertThat(w.of(Signal.WATCHED, 7200L, ref)).isEqualTo(new Contribution(Side.POS, 1.0));
-    assertThat(w.of(Signal.LISTED, null, ref)).isEqualTo(new Contribution(Side.POS, 0.5));
-    assertThat(w.of(Signal.ABANDONED, null, ref)).isEqualTo(new Contribution(Side.NEG, 0.5));
-    assertThat(w.of(Signal.DISLIKED, null, ref)).isEqualTo(new Contribution(Side.NEG, 1.5));
-  }
-
-  @Test
-  void givenEventOneHalfLifeLater_weight_doubles() {
-    SignalWeights w = SignalWeights.DEFAULTS;
-    Instant ref = Instant.ofEpochSecond(SignalWeights.REFERENCE_EPOCH_SECOND);
-
-    assertThat(w.of(Signal.LIKED, null, ref.plusSeconds(365L * 86_400)).weight())
-        .isCloseTo(3.0, within(1e-12));
   }
 }

@@ -1,8 +1,8 @@
 package dev.moviedb.taste.application.port;
 
 import dev.moviedb.events.Signal;
-import dev.moviedb.taste.domain.Side;
 import dev.moviedb.taste.domain.TasteProfile;
+import dev.moviedb.tastestate.Side;
 import java.util.List;
 import java.util.Optional;
 

@@ -305,7 +305,9 @@ class PoisonRecordsTest {
         signal,
         null,
         Instant.parse("2024-05-06T19:29:13Z"),
-        "test");
+        "test",
+        null,
+        null);
   }
 
   private void produce(String topic, int partition, List<ProducerRecord<String, byte[]>> records)
