@@ -1,5 +1,6 @@
 package dev.moviedb.taste.adapter.in.rest;
 
+import dev.moviedb.taste.application.CatalogueLoadingException;
 import dev.moviedb.taste.application.port.WatchEventPublisher.PublishFailedException;
 import dev.moviedb.taste.domain.InvalidFileException;
 import jakarta.ws.rs.WebApplicationException;
@@ -32,6 +33,11 @@ public class ErrorMappers {
 
   @ServerExceptionMapper
   public Response kafkaDown(PublishFailedException e) {
+    return error(503, e.getMessage());
+  }
+
+  @ServerExceptionMapper
+  public Response catalogueLoading(CatalogueLoadingException e) {
     return error(503, e.getMessage());
   }
 
