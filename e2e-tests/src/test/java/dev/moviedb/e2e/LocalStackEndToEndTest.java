@@ -197,6 +197,43 @@ class LocalStackEndToEndTest {
 
   @Test
   @Order(7)
+  void afterTheModelSwitch_aNewEventKeepsTheWholeHistory() throws Exception {
+    // Until issue 14 the first signal resolved with the new model wiped the user's history.
+    JsonNode before = profile("anna");
+    assertThat(before.path("counts").path("WATCHED").asInt()).as(before.toString()).isEqualTo(3);
+    HttpResponse<String> liked =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://localhost:"
+                            + env.get("MOVIEDB_TASTE_PORT")
+                            + "/v1/users/anna/events"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"title\":\"Barbarians\",\"signal\":\"LIKED\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(liked.statusCode()).as(liked.body()).isEqualTo(202);
+
+    JsonNode after = profile("anna");
+    for (int i = 0; i < 120 && after.path("counts").path("LIKED").asInt() < 1; i++) {
+      Thread.sleep(500);
+      after = profile("anna");
+    }
+    assertThat(after.path("counts").path("LIKED").asInt()).as(after.toString()).isEqualTo(1);
+    assertThat(after.path("counts").path("WATCHED").asInt()).as("the history before").isEqualTo(3);
+    List<String> titles = new ArrayList<>();
+    after.path("topTitles").forEach(t -> titles.add(t.path("title").asText()));
+    assertThat(titles).contains("The Last Kingdom", "Vikings", "Barbarians");
+    assertThat(after.path("unresolved").get(0).path("rawTitle").asText())
+        .isEqualTo("Een titel die niet bestaat");
+    JsonNode anna = get("/v1/recommendations?userId=anna&limit=5");
+    assertThat(anna.path("meta").path("usedTaste").asBoolean()).isTrue();
+  }
+
+  @Test
+  @Order(8)
   void downAndUpAgain_keepsTheCatalogueAndTheModel() throws Exception {
     assertThat(moviedb("down").exitCode()).isZero();
     Run up = moviedb("up");
@@ -208,7 +245,7 @@ class LocalStackEndToEndTest {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void killedWorkerInTheMiddleOfTheRealCatalogue_endsWithEveryTitleExactlyOnce() throws Exception {
     Path catalogue =
         Path.of(System.getProperty("moviedb.shared-data", "../../shared/data"))
@@ -255,6 +292,22 @@ class LocalStackEndToEndTest {
     } catch (IOException e) {
       return -1;
     }
+  }
+
+  private static JsonNode profile(String user) throws IOException, InterruptedException {
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://localhost:"
+                            + env.get("MOVIEDB_TASTE_PORT")
+                            + "/v1/users/"
+                            + user
+                            + "/profile"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return JSON.readTree(r.body());
   }
 
   private static JsonNode get(String pathAndQuery) throws IOException, InterruptedException {

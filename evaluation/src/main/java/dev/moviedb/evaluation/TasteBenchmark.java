@@ -21,8 +21,10 @@ import picocli.CommandLine.Option;
 /**
  * Times a Netflix viewing-history upload against a running stack: from the upload of a generated
  * {@code NetflixViewingHistory.csv} (real catalogue titles, episodes in Dutch, dates DD-MM-YY) to
- * the moment the user's profile holds every event, resolved or not. The file is generated here,
- * never stored.
+ * the moment the user's profile holds every event, resolved or not. The path: the upload resolves
+ * every title against the catalogue and publishes the events to {@code user.watch-events}; the same
+ * service applies them to Redis a poll at a time. Beside it, in the same run, redis-benchmark's raw
+ * figure for the same Redis. The file is generated here, never stored.
  */
 @Command(name = "bench-taste", mixinStandardHelpOptions = true)
 public final class TasteBenchmark implements Callable<Integer> {
@@ -31,6 +33,9 @@ public final class TasteBenchmark implements Callable<Integer> {
 
   @Option(names = "--taste-port", defaultValue = "8083")
   int tastePort;
+
+  @Option(names = "--redis-port", defaultValue = "6379")
+  int redisPort;
 
   @Option(names = "--rows", defaultValue = "3000")
   int rows;
@@ -44,6 +49,7 @@ public final class TasteBenchmark implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    String raw = TasteSignalBenchmark.redisRaw(redisPort);
     List<TitlePublished> titles = Catalogue.load(catalog).titles();
     Random random = new Random(7);
     StringBuilder csv = new StringBuilder("Title,Date\n");
@@ -69,40 +75,28 @@ public final class TasteBenchmark implements Callable<Integer> {
                 .POST(HttpRequest.BodyPublishers.ofString(csv.toString()))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
-    double uploadSeconds = (System.nanoTime() - start) / 1e9;
+    long answered = System.nanoTime();
+    double uploadSeconds = (answered - start) / 1e9;
     JsonNode report = JSON.readTree(upload.body());
     long events = report.path("eventsPublished").asLong();
-    long seen = 0;
+    long seen = TasteSignalBenchmark.profileEvents(http, JSON, tastePort, user);
     while (seen < events && (System.nanoTime() - start) < 600e9) {
-      Thread.sleep(100);
-      HttpResponse<String> profile =
-          http.send(
-              HttpRequest.newBuilder(
-                      URI.create(
-                          "http://localhost:" + tastePort + "/v1/users/" + user + "/profile"))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (profile.statusCode() == 200) {
-        JsonNode p = JSON.readTree(profile.body());
-        seen = 0;
-        for (JsonNode count : p.path("counts")) {
-          seen += count.asLong();
-        }
-        for (JsonNode unresolved : p.path("unresolved")) {
-          seen += unresolved.path("count").asLong();
-        }
-      }
+      Thread.sleep(20);
+      seen = TasteSignalBenchmark.profileEvents(http, JSON, tastePort, user);
     }
-    double total = (System.nanoTime() - start) / 1e9;
+    long complete = System.nanoTime();
     System.out.printf(
-        "rows %d, events published %d, upload answered in %.2f s, profile complete after %.2f s"
-            + " (%s), %.0f taste updates/s end to end%n",
+        "rows %d, events published %d (%d resolved), upload answered in %.2f s, profile complete"
+            + " %.2f s after the answer (%s), %.2f s in all: %.0f events/s end to end%n",
         rows,
         events,
+        report.path("eventsResolved").asLong(),
         uploadSeconds,
-        total,
+        (complete - answered) / 1e9,
         seen >= events ? "all events applied" : "TIMED OUT at " + seen,
-        events / total);
+        (complete - start) / 1e9,
+        events / ((complete - start) / 1e9));
+    System.out.println(raw);
     return seen >= events ? 0 : 1;
   }
 }

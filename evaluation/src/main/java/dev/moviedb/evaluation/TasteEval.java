@@ -5,7 +5,7 @@ import dev.moviedb.ranking.Ranker;
 import dev.moviedb.ranking.RankingRequest;
 import dev.moviedb.ranking.RankingSettings;
 import dev.moviedb.ranking.TasteWeights;
-import dev.moviedb.taste.domain.SignalWeights;
+import dev.moviedb.tastestate.SignalWeights;
 import dev.moviedb.vectors.store.TitleFilter;
 import java.util.ArrayList;
 import java.util.Comparator;

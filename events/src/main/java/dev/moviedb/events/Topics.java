@@ -12,10 +12,18 @@ public final class Topics {
   /** Full current record of each title, keyed by title id; a tombstone removes the title. */
   public static final String CATALOG_TITLES = "catalog.titles";
 
-  /** What a user watched or rated, keyed by user id, as read from exports or single events. */
+  /**
+   * What a user watched or rated, keyed by user id, as read from exports or single events, resolved
+   * to catalogue titles where they are read (the one stream every consumer of watch events reads).
+   */
   public static final String WATCH_EVENTS = "user.watch-events";
 
-  /** A watch event resolved to a catalogue title and its vector, keyed by user id. */
+  /**
+   * Retired (issue 14): watch events are resolved where they are read and nothing produces or
+   * consumes this topic any more. Still listed in {@link #ALL} only because the deployment files
+   * still create it; remove it from there together with them.
+   */
+  @Deprecated(forRemoval = true)
   public static final String TASTE_SIGNALS = "user.taste-signals";
 
   /** Suffix of the dead-letter topic that belongs to each consumed topic. */

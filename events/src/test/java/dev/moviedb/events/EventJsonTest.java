@@ -63,29 +63,40 @@ class EventJsonTest {
   }
 
   @Test
-  void tasteSignal_roundTripsItsVector() throws Exception {
-    TasteSignalResolved signal =
-        new TasteSignalResolved(
-            TasteSignalResolved.SCHEMA_VERSION,
+  void resolvedWatchEvent_roundTripsWithItsTitleAndNoVector() throws Exception {
+    WatchRecorded event =
+        new WatchRecorded(
+            WatchRecorded.SCHEMA_VERSION,
             "e1",
             "u1",
             "Anna",
-            true,
             "netflix:s1",
-            "Dark",
             "Dark: Season 1: Secrets",
-            List.of("Science Fiction"),
             Signal.WATCHED,
             2400L,
             Instant.parse("2024-05-06T19:29:13Z"),
             "ViewingActivity.csv:2",
-            "bge-small-en-v1.5-q",
-            new float[] {0.6f, 0.8f});
+            "Dark",
+            List.of("Science Fiction"));
 
-    TasteSignalResolved back =
-        json.readValue(json.writeValueAsString(signal), TasteSignalResolved.class);
+    String text = json.writeValueAsString(event);
 
-    assertThat(back).usingRecursiveComparison().isEqualTo(signal);
+    assertThat(text).contains("\"schemaVersion\":2").doesNotContain("vector");
+    assertThat(json.readValue(text, WatchRecorded.class)).isEqualTo(event);
+  }
+
+  @Test
+  void watchEventOfSchemaOne_readsWithoutTitleOrGenres() throws Exception {
+    String old =
+        "{\"schemaVersion\":1,\"eventId\":\"e1\",\"userId\":\"u1\",\"rawTitle\":\"Dark\","
+            + "\"signal\":\"LIKED\",\"occurredAt\":\"2024-01-01T00:00:00Z\",\"source\":\"api\"}";
+
+    WatchRecorded event = json.readValue(old, WatchRecorded.class);
+
+    assertThat(event.titleId()).isNull();
+    assertThat(event.title()).isNull();
+    assertThat(event.genres()).isNull();
+    assertThat(event.rawTitle()).isEqualTo("Dark");
   }
 
   @Test
@@ -98,7 +109,6 @@ class EventJsonTest {
         .extracting(Topics.TopicSpec::name)
         .contains(
             Topics.CATALOG_TITLES + Topics.DEAD_LETTER_SUFFIX,
-            Topics.WATCH_EVENTS + Topics.DEAD_LETTER_SUFFIX,
-            Topics.TASTE_SIGNALS + Topics.DEAD_LETTER_SUFFIX);
+            Topics.WATCH_EVENTS + Topics.DEAD_LETTER_SUFFIX);
   }
 }

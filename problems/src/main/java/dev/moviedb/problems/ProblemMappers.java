@@ -94,8 +94,12 @@ public class ProblemMappers {
         Response.Status.fromStatusCode(status) == null
             ? "HTTP " + status
             : Response.Status.fromStatusCode(status).getReasonPhrase();
-    // A message of our own says more than the framework's "HTTP 404 Not Found".
-    boolean ours = e.getMessage() != null && !e.getMessage().startsWith("HTTP " + status);
+    // A message of our own says more than the framework's ("HTTP 404 Not Found", "Unable to
+    // find matching target resource method").
+    boolean ours =
+        e.getMessage() != null
+            && !e.getMessage().startsWith("HTTP " + status)
+            && !e.getMessage().startsWith("Unable to find matching target resource");
     String detail =
         ours ? e.getMessage() : status == 404 ? "no such resource: " + Problems.path(uri) : reason;
     return Problems.response(status, "http-" + status, reason, detail, uri);

@@ -21,6 +21,7 @@ public final class LayerRules {
         new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages(basePackage);
+    // A service may have no domain classes at all (embedding-worker's live in the vectors module).
     noClasses()
         .that()
         .resideInAPackage(basePackage + ".domain..")

@@ -5,7 +5,6 @@ import dev.moviedb.vectors.embedding.TextEmbedder;
 import dev.moviedb.vectors.store.StoredTitle;
 import dev.moviedb.vectors.store.VectorStore;
 import dev.moviedb.vectors.text.DocumentText;
-import dev.moviedb.worker.domain.TitleResolver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,17 +27,14 @@ public class IndexCatalogue {
 
   private final TextEmbedder embedder;
   private final VectorStore store;
-  private final TitleResolver resolver;
   private final Counter embedded;
   private final Counter payloadOnly;
   private final Counter removed;
   private final Counter failed;
 
-  public IndexCatalogue(
-      TextEmbedder embedder, VectorStore store, TitleResolver resolver, MeterRegistry metrics) {
+  public IndexCatalogue(TextEmbedder embedder, VectorStore store, MeterRegistry metrics) {
     this.embedder = embedder;
     this.store = store;
-    this.resolver = resolver;
     this.embedded = metrics.counter("moviedb.worker.titles.embedded");
     this.payloadOnly = metrics.counter("moviedb.worker.titles.payload_only");
     this.removed = metrics.counter("moviedb.worker.titles.removed");
@@ -161,7 +157,7 @@ public class IndexCatalogue {
     return result;
   }
 
-  /** Writes valid titles and tombstones; the title look-up learns only what was stored. */
+  /** Writes valid titles and tombstones. */
   private Result write(Map<String, TitlePublished> records) {
     Map<String, StoredTitle> existing = store.get(records.keySet());
     List<String> deletions = new ArrayList<>();
@@ -200,14 +196,6 @@ public class IndexCatalogue {
     }
     store.upsert(ready);
     store.delete(deletions);
-    records.forEach(
-        (id, t) -> {
-          if (t == null) {
-            resolver.remove(id);
-          } else {
-            resolver.put(t.titleId(), t.title(), t.alternateTitles());
-          }
-        });
     embedded.increment(toEmbed.size());
     payloadOnly.increment(payload);
     removed.increment(deletions.size());

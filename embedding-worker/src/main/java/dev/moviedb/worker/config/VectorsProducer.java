@@ -4,7 +4,6 @@ import dev.moviedb.vectors.config.VectorsConfig;
 import dev.moviedb.vectors.config.VectorsFactory;
 import dev.moviedb.vectors.embedding.TextEmbedder;
 import dev.moviedb.vectors.store.VectorStore;
-import dev.moviedb.worker.domain.TitleResolver;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -35,15 +34,5 @@ public class VectorsProducer {
 
   void close(@Disposes VectorStore store) {
     store.close();
-  }
-
-  /** The title look-up, filled from the store at start and kept current by the catalogue. */
-  @Produces
-  @ApplicationScoped
-  TitleResolver resolver(VectorStore store) {
-    TitleResolver resolver = new TitleResolver();
-    store.forEach(t -> resolver.put(t.titleId(), t.title(), t.alternateTitles()));
-    LOG.infof("title resolver loaded with %d titles", resolver.size());
-    return resolver;
   }
 }

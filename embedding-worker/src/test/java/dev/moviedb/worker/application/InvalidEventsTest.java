@@ -3,14 +3,11 @@ package dev.moviedb.worker.application;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.moviedb.events.Signal;
 import dev.moviedb.events.TitlePublished;
 import dev.moviedb.events.TitleType;
-import dev.moviedb.events.WatchRecorded;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** What the use cases refuse, and say about it, before any port is touched. */
+/** What the use case refuses, and says about it, before any port is touched. */
 class InvalidEventsTest {
 
   private static TitlePublished title(String id, TitleType type, String name) {
@@ -35,20 +32,6 @@ class InvalidEventsTest {
         null);
   }
 
-  private static WatchRecorded watch(String eventId, String user, Signal signal, String raw) {
-    return new WatchRecorded(
-        WatchRecorded.SCHEMA_VERSION,
-        eventId,
-        user,
-        null,
-        null,
-        raw,
-        signal,
-        null,
-        Instant.parse("2024-01-01T00:00:00Z"),
-        "test");
-  }
-
   @Test
   void givenTombstoneOrCompleteTitle_check_passes() {
     assertThatCode(() -> IndexCatalogue.check("t:1", null)).doesNotThrowAnyException();
@@ -69,27 +52,5 @@ class InvalidEventsTest {
         .hasMessageContaining("under another key: t:2");
     assertThatThrownBy(() -> IndexCatalogue.check(null, null))
         .hasMessageContaining("without a key");
-  }
-
-  @Test
-  void givenIncompleteWatchEvent_resolve_refusesItBeforeLookingAnythingUp() {
-    ResolveWatchEvent resolve = new ResolveWatchEvent(null, null, null, null);
-
-    assertThatThrownBy(() -> resolve.resolve(watch("e1", "u1", null, "Dark")))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("watch event e1 has no signal");
-    assertThatThrownBy(() -> resolve.resolve(watch("e1", " ", Signal.LIKED, "Dark")))
-        .hasMessage("watch event e1 has no userId");
-    assertThatThrownBy(() -> resolve.resolve(watch(null, "u1", Signal.LIKED, "Dark")))
-        .hasMessage("watch event without eventId");
-    assertThatThrownBy(() -> resolve.resolve(watch("e1", "u1", Signal.LIKED, null)))
-        .hasMessageContaining("names no title");
-    assertThatThrownBy(() -> resolve.resolve(null)).hasMessage("empty watch event");
-    assertThatThrownBy(
-            () ->
-                resolve.resolve(
-                    new WatchRecorded(
-                        1, "e1", "u1", null, "t:1", null, Signal.LIKED, null, null, "x")))
-        .hasMessage("watch event e1 has no occurredAt");
   }
 }

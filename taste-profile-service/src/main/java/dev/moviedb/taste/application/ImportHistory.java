@@ -10,21 +10,32 @@ import dev.moviedb.taste.domain.ParsedHistory;
 import dev.moviedb.taste.domain.ParsedUpload;
 import dev.moviedb.taste.domain.Rejection;
 import dev.moviedb.taste.domain.Skipped;
+import dev.moviedb.taste.domain.TitleResolver;
+import dev.moviedb.taste.domain.UnresolvedTitle;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Use case: turns a parsed Netflix export (one file or the files of a zip) into {@code
- * WatchRecorded} events with deterministic ids, publishes the good rows and reports the rest.
+ * WatchRecorded} events with deterministic ids, resolves each title against the catalogue where it
+ * is read, publishes the good rows and reports the rest (rejected rows by file and line, titles the
+ * catalogue does not hold yet).
  */
 @ApplicationScoped
 public class ImportHistory {
 
-  private final WatchEventPublisher publisher;
+  private static final int UNRESOLVED_LISTED = 50;
 
-  public ImportHistory(WatchEventPublisher publisher) {
+  private final WatchEventPublisher publisher;
+  private final TitleResolver resolver;
+
+  public ImportHistory(WatchEventPublisher publisher, TitleResolver resolver) {
     this.publisher = publisher;
+    this.resolver = resolver;
   }
 
   public HistoryReport run(String userId, ParsedHistory parsed) {
@@ -37,11 +48,20 @@ public class ImportHistory {
     List<WatchRecorded> events = new ArrayList<>();
     List<FileReport> files = new ArrayList<>();
     List<Rejection> rejected = new ArrayList<>();
+    Map<String, Long> unresolved = new TreeMap<>();
     Skipped skipped = Skipped.NONE;
     long rowsRead = 0;
+    long resolvedTotal = 0;
     for (ParsedHistory parsed : upload.files()) {
+      long resolved = 0;
       for (HistoryRow row : parsed.rows()) {
-        events.add(toEvent(userId, parsed, row));
+        WatchRecorded event = toEvent(userId, parsed, row);
+        if (event.titleId() != null) {
+          resolved++;
+        } else {
+          unresolved.merge(TitleResolver.display(row.rawTitle()), 1L, Long::sum);
+        }
+        events.add(event);
       }
       files.add(
           new FileReport(
@@ -49,11 +69,13 @@ public class ImportHistory {
               parsed.format().fileName(),
               parsed.rowsRead(),
               parsed.rows().size(),
+              resolved,
               parsed.skipped(),
               parsed.rejected().size()));
       rejected.addAll(parsed.rejected());
       skipped = skipped.plus(parsed.skipped());
       rowsRead += parsed.rowsRead();
+      resolvedTotal += resolved;
     }
     publisher.publish(events);
     return new HistoryReport(
@@ -62,26 +84,37 @@ public class ImportHistory {
         upload.profile(),
         rowsRead,
         events.size(),
+        resolvedTotal,
         skipped,
         rejected,
+        unresolved.entrySet().stream()
+            .map(e -> new UnresolvedTitle(e.getKey(), e.getValue()))
+            .sorted(Comparator.comparingLong(UnresolvedTitle::count).reversed())
+            .limit(UNRESOLVED_LISTED)
+            .toList(),
         files);
   }
 
-  static WatchRecorded toEvent(String userId, ParsedHistory parsed, HistoryRow row) {
+  /** The row as a watch event, its title resolved if the catalogue holds it. */
+  WatchRecorded toEvent(String userId, ParsedHistory parsed, HistoryRow row) {
     String file = parsed.format().fileName();
     String eventId =
         EventIds.of(userId, file, row.profile(), row.rawTitle(), row.when(), row.signal());
-    return new WatchRecorded(
-        WatchRecorded.SCHEMA_VERSION,
-        eventId,
-        userId,
-        row.profile(),
-        null,
-        row.rawTitle(),
-        row.signal(),
-        row.watchedSeconds(),
-        row.occurredAt(),
-        file + ":" + row.line());
+    WatchRecorded event =
+        new WatchRecorded(
+            WatchRecorded.SCHEMA_VERSION,
+            eventId,
+            userId,
+            row.profile(),
+            null,
+            row.rawTitle(),
+            row.signal(),
+            row.watchedSeconds(),
+            row.occurredAt(),
+            file + ":" + row.line(),
+            null,
+            null);
+    return resolver.resolve(row.rawTitle()).map(t -> t.applyTo(event)).orElse(event);
   }
 
   static void requireUser(String userId) {

@@ -4,21 +4,32 @@ import dev.moviedb.events.Signal;
 import dev.moviedb.events.WatchRecorded;
 import dev.moviedb.taste.application.port.WatchEventPublisher;
 import dev.moviedb.taste.domain.EventIds;
+import dev.moviedb.taste.domain.ResolvedTitle;
+import dev.moviedb.taste.domain.TitleResolver;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
-/** Use case: one watch or rating event sent through the API. */
+/** Use case: one watch or rating event sent through the API, resolved before it is published. */
 @ApplicationScoped
 public class RecordEvent {
 
   private final WatchEventPublisher publisher;
+  private final TitleResolver resolver;
+  private final StartupGate gate;
 
-  public RecordEvent(WatchEventPublisher publisher) {
+  public RecordEvent(WatchEventPublisher publisher, TitleResolver resolver, StartupGate gate) {
     this.publisher = publisher;
+    this.resolver = resolver;
+    this.gate = gate;
   }
 
-  /** Publishes the event; {@code occurredAt} defaults to now. Returns what was published. */
+  /**
+   * Publishes the event; {@code occurredAt} defaults to now. A {@code titleId} must be a catalogue
+   * title; a {@code title} string is resolved if the catalogue holds it, else kept until it does.
+   * Returns what was published.
+   */
   public WatchRecorded record(
       String userId,
       String titleId,
@@ -39,6 +50,20 @@ public class RecordEvent {
     if (watchedSeconds != null && watchedSeconds < 0) {
       throw new IllegalArgumentException("watchedSeconds must be >= 0");
     }
+    Optional<ResolvedTitle> resolved;
+    if (hasId) {
+      if (!gate.isCatalogueLoaded()) {
+        throw new CatalogueLoadingException(
+            "the catalogue is still being read; send the event again in a few seconds");
+      }
+      resolved = resolver.byId(titleId);
+      if (resolved.isEmpty()) {
+        throw new IllegalArgumentException(
+            "titleId '" + titleId.strip() + "' is not in the catalogue");
+      }
+    } else {
+      resolved = resolver.resolve(title);
+    }
     Instant at = occurredAt == null ? Instant.now() : occurredAt;
     String titleKey = hasId ? "id:" + titleId.trim() : "title:" + title.trim();
     WatchRecorded event =
@@ -47,13 +72,16 @@ public class RecordEvent {
             EventIds.of(userId, "api", titleKey, signal, at),
             userId,
             profile,
-            hasId ? titleId.trim() : null,
+            null,
             hasId ? null : title.trim(),
             signal,
             watchedSeconds,
             at,
-            "api");
-    publisher.publish(List.of(event));
-    return event;
+            "api",
+            null,
+            null);
+    WatchRecorded published = resolved.map(t -> t.applyTo(event)).orElse(event);
+    publisher.publish(List.of(published));
+    return published;
   }
 }

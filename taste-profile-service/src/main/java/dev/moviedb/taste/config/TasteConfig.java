@@ -11,10 +11,6 @@ public interface TasteConfig {
   @WithDefault("365")
   double halfLifeDays();
 
-  /** Share of the normalised negative centroid subtracted from the positive one. */
-  @WithDefault("0.5")
-  double negativeShare();
-
   /** Viewing sessions shorter than this many seconds are autoplay and give no event. */
   @WithDefault("120")
   long autoplaySeconds();

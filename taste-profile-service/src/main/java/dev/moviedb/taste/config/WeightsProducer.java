@@ -1,6 +1,6 @@
 package dev.moviedb.taste.config;
 
-import dev.moviedb.taste.domain.SignalWeights;
+import dev.moviedb.tastestate.SignalWeights;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

@@ -1,49 +1,54 @@
 package dev.moviedb.taste.application.port;
 
-import dev.moviedb.events.Signal;
-import dev.moviedb.taste.domain.Side;
-import dev.moviedb.taste.domain.TasteProfile;
+import dev.moviedb.events.WatchRecorded;
+import dev.moviedb.tastestate.ApplyResult;
+import dev.moviedb.tastestate.TasteChange;
+import dev.moviedb.tastestate.TasteSnapshot;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** Port: the per-user taste state; every update is atomic per user and idempotent per event. */
+/**
+ * Port: the per-user taste state (weights per title, never vectors). Updates are atomic per user
+ * and idempotent per event; see taste-state's {@code TasteKeys} for the layout.
+ */
 public interface TasteStore {
 
-  /** Applies one resolved signal, unless {@code eventKey} was applied before. */
-  Outcome apply(Update update);
+  /** Applies a batch of changes, grouped per user, in one round trip. */
+  ApplyResult apply(List<? extends TasteChange> changes);
 
-  /** Counts one unresolved title string, unless {@code eventKey} was applied before. */
-  Outcome applyUnresolved(String userId, String eventKey, String rawTitle);
+  /** Everything stored about the user, empty when nothing was ever applied for them. */
+  Optional<TasteSnapshot> snapshot(String userId);
 
-  /** The user's profile, empty when nothing is stored for them. */
-  Optional<TasteProfile> profile(String userId);
+  /** The user's events kept unresolved. */
+  List<WatchRecorded> pending(String userId);
 
-  /** Removes every key of the user; returns the keys that existed. */
-  List<String> delete(String userId);
+  /** For each of the names, the users with kept events that a title of that name resolves. */
+  Map<String, Set<String>> waiting(Collection<String> names);
 
-  /** What an update did. */
-  enum Outcome {
-    APPLIED,
-    DUPLICATE,
-    /** Applied after the user's state was reset, because the signal came from another model. */
-    APPLIED_AFTER_MODEL_RESET
-  }
+  /** Every name some user's kept events wait for. */
+  Set<String> waitingNames();
+
+  /** The events waiting for these names were resolved: nobody waits for them any more. */
+  void forgetWaiting(Collection<String> names);
 
   /**
-   * One resolved signal.
-   *
-   * @param weight the decayed weight, never negative; {@code side} says where it goes
-   * @param occurredAtMillis event time; the stored updatedAt is the maximum seen
+   * Erases the user; events published before {@code at} are never applied again. Returns the keys
+   * that existed.
    */
-  record Update(
-      String userId,
-      String eventKey,
-      String titleId,
-      Side side,
-      double weight,
-      float[] vector,
-      Signal signal,
-      long occurredAtMillis,
-      String modelId,
-      java.util.List<String> genres) {}
+  List<String> erase(String userId, Collection<String> waitingNames, Instant at);
+
+  /** Marks users as erased at {@code at} (users erased before this layout existed). */
+  void markErased(Collection<String> userIds, Instant at);
+
+  /** The users among these of whom something is stored, or who were erased. */
+  Set<String> known(Collection<String> userIds);
+
+  /** The layout version of the store, empty before its first start. */
+  Optional<String> layout();
+
+  void layout(String version);
 }

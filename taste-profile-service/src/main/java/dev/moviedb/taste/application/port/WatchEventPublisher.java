@@ -1,6 +1,7 @@
 package dev.moviedb.taste.application.port;
 
 import dev.moviedb.events.WatchRecorded;
+import dev.moviedb.problems.DependencyUnavailableException;
 import java.util.List;
 
 /** Port: publishes watch events and returns only once the broker acknowledged all of them. */
@@ -9,9 +10,9 @@ public interface WatchEventPublisher {
   void publish(List<WatchRecorded> events) throws PublishFailedException;
 
   /** The broker did not acknowledge every event; the caller may retry (ids are deterministic). */
-  class PublishFailedException extends RuntimeException {
+  class PublishFailedException extends DependencyUnavailableException {
     public PublishFailedException(String message, Throwable cause) {
-      super(message, cause);
+      super("Kafka", message, cause);
     }
   }
 }

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.moviedb.events.Signal;
-import dev.moviedb.events.TasteSignalResolved;
 import dev.moviedb.events.TitlePublished;
 import dev.moviedb.events.TitleType;
 import dev.moviedb.events.Topics;
-import dev.moviedb.events.WatchRecorded;
 import dev.moviedb.testing.WithKafkaAndRedis;
 import dev.moviedb.vectors.store.StoredTitle;
 import dev.moviedb.vectors.store.VectorStore;
@@ -20,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,7 +54,6 @@ class PoisonRecordsTest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(120);
   private static final String CATALOG_DLQ = Topics.CATALOG_TITLES + Topics.DEAD_LETTER_SUFFIX;
-  private static final String WATCH_DLQ = Topics.WATCH_EVENTS + Topics.DEAD_LETTER_SUFFIX;
 
   @Inject VectorStore store;
   @Inject CatalogTitlesConsumer catalogTitles;
@@ -212,65 +207,6 @@ class PoisonRecordsTest {
     assertThat(readAll(CATALOG_DLQ, key -> id.equals(key))).isEmpty();
   }
 
-  @Test
-  void givenPoisonAndInvalidWatchEvents_worker_deadLettersThemAndResolvesTheNextEvent()
-      throws Exception {
-    String run = "watch-" + UUID.randomUUID();
-    String titleId = run + ":show";
-    String user = run + ":user";
-    produce(
-        Topics.CATALOG_TITLES,
-        0,
-        List.of(
-            new ProducerRecord<>(
-                Topics.CATALOG_TITLES, 0, titleId, title(titleId, "Lanterns " + run))));
-    awaitTrue("title indexed", () -> store.get(List.of(titleId)).containsKey(titleId));
-
-    byte[] poisonBytes = "not json at all".getBytes(StandardCharsets.UTF_8);
-    WatchRecorded noSignal = watch(run + ":e-invalid", user, "Lanterns " + run, null);
-    WatchRecorded valid =
-        watch(run + ":e-valid", user, "Lanterns " + run + ": Season 1: Episode 2", Signal.WATCHED);
-    produce(
-        Topics.WATCH_EVENTS,
-        0,
-        List.of(
-            new ProducerRecord<>(Topics.WATCH_EVENTS, 0, user, poisonBytes),
-            new ProducerRecord<>(Topics.WATCH_EVENTS, 0, user, json.writeValueAsBytes(noSignal)),
-            new ProducerRecord<>(Topics.WATCH_EVENTS, 0, user, json.writeValueAsBytes(valid))));
-
-    awaitTrue(
-        "a taste signal for the valid event and two dead letters",
-        () ->
-            !readAll(Topics.TASTE_SIGNALS, user::equals).isEmpty()
-                && readAll(WATCH_DLQ, user::equals).size() >= 2);
-
-    List<TasteSignalResolved> signals = new ArrayList<>();
-    for (ConsumerRecord<String, byte[]> r : readAll(Topics.TASTE_SIGNALS, user::equals)) {
-      signals.add(json.readValue(r.value(), TasteSignalResolved.class));
-    }
-    assertThat(signals)
-        .extracting(
-            TasteSignalResolved::eventId,
-            TasteSignalResolved::resolved,
-            TasteSignalResolved::titleId)
-        .containsExactly(tuple(valid.eventId(), true, titleId));
-
-    List<ConsumerRecord<String, byte[]>> dead = readAll(WATCH_DLQ, user::equals);
-    assertThat(dead).hasSize(2);
-    assertThat(dead)
-        .extracting(r -> header(r, "dead-letter-topic"), r -> header(r, "dead-letter-partition"))
-        .containsOnly(tuple(Topics.WATCH_EVENTS, "0"));
-    ConsumerRecord<String, byte[]> unreadable = withValue(dead, poisonBytes);
-    assertThat(header(unreadable, "dead-letter-reason")).contains("JsonParseException");
-    ConsumerRecord<String, byte[]> invalid =
-        dead.stream().filter(r -> r != unreadable).findFirst().orElseThrow();
-    assertThat(header(invalid, "dead-letter-reason")).contains("signal");
-    assertThat(header(invalid, "dead-letter-exception-class-name"))
-        .isEqualTo(IllegalArgumentException.class.getName());
-    assertThat(json.readValue(invalid.value(), WatchRecorded.class).eventId())
-        .isEqualTo(noSignal.eventId());
-  }
-
   private byte[] title(String id, String name) throws Exception {
     return json.writeValueAsBytes(
         new TitlePublished(
@@ -292,20 +228,6 @@ class PoisonRecordsTest {
             null,
             List.of(),
             Instant.parse("2024-01-01T00:00:00Z")));
-  }
-
-  private static WatchRecorded watch(String eventId, String user, String rawTitle, Signal signal) {
-    return new WatchRecorded(
-        WatchRecorded.SCHEMA_VERSION,
-        eventId,
-        user,
-        "Anna",
-        null,
-        rawTitle,
-        signal,
-        null,
-        Instant.parse("2024-05-06T19:29:13Z"),
-        "test");
   }
 
   private void produce(String topic, int partition, List<ProducerRecord<String, byte[]>> records)
@@ -364,14 +286,6 @@ class PoisonRecordsTest {
     List<ConsumerRecord<String, byte[]>> matching =
         records.stream().filter(r -> key.equals(r.key())).toList();
     assertThat(matching).as("records with key " + key).hasSize(1);
-    return matching.get(0);
-  }
-
-  private static ConsumerRecord<String, byte[]> withValue(
-      List<ConsumerRecord<String, byte[]>> records, byte[] value) {
-    List<ConsumerRecord<String, byte[]>> matching =
-        records.stream().filter(r -> Arrays.equals(value, r.value())).toList();
-    assertThat(matching).as("records holding the original bytes").hasSize(1);
     return matching.get(0);
   }
 

@@ -1,54 +1,23 @@
 package dev.moviedb.taste.adapter.in.rest;
 
-import dev.moviedb.taste.application.port.WatchEventPublisher.PublishFailedException;
+import dev.moviedb.problems.Problems;
 import dev.moviedb.taste.domain.InvalidFileException;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.jboss.logging.Logger;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Maps failures to JSON answers with a clear message, never a stack trace. */
+/** taste-profile-service's own failures as problems; the shared ones are the problems module's. */
 public class ErrorMappers {
 
-  private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
-
-  static Response error(int status, String message) {
-    return Response.status(status)
-        .type(MediaType.APPLICATION_JSON)
-        .entity(new ErrorResponse(status, message))
-        .build();
+  @ServerExceptionMapper
+  public Response invalidFile(InvalidFileException e, UriInfo uri) {
+    return Problems.response(
+        e.status(), "invalid-export", "The export cannot be read", e.getMessage(), uri);
   }
 
   @ServerExceptionMapper
-  public Response invalidFile(InvalidFileException e) {
-    return error(e.status(), e.getMessage());
-  }
-
-  @ServerExceptionMapper
-  public Response invalidArgument(IllegalArgumentException e) {
-    return error(400, e.getMessage());
-  }
-
-  @ServerExceptionMapper
-  public Response kafkaDown(PublishFailedException e) {
-    return error(503, e.getMessage());
-  }
-
-  @ServerExceptionMapper
-  public Response web(WebApplicationException e) {
-    int status = e.getResponse().getStatus();
-    String message =
-        status == 413
-            ? "the upload is larger than the 50 MB limit: upload the CSV files of the archive's"
-                + " CONTENT_INTERACTION folder one by one"
-            : e.getMessage() == null ? "HTTP " + status : e.getMessage();
-    return error(status, message);
-  }
-
-  @ServerExceptionMapper
-  public Response unexpected(RuntimeException e) {
-    LOG.error("unexpected failure", e);
-    return error(500, "internal error: " + e.getClass().getSimpleName());
+  public Response invalidArgument(IllegalArgumentException e, UriInfo uri) {
+    return Problems.response(
+        400, "invalid-request", "The request cannot be carried out", e.getMessage(), uri);
   }
 }

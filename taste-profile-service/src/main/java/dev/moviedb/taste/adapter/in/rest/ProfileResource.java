@@ -3,6 +3,7 @@ package dev.moviedb.taste.adapter.in.rest;
 import dev.moviedb.taste.application.ManageProfiles;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -30,10 +31,9 @@ public class ProfileResource {
     return profiles
         .profile(userId)
         .map(p -> Response.ok(p).build())
-        .orElseGet(
+        .orElseThrow(
             () ->
-                ErrorMappers.error(
-                    404,
+                new NotFoundException(
                     "no taste profile for user "
                         + userId
                         + ": nothing was uploaded or resolved for them yet"));

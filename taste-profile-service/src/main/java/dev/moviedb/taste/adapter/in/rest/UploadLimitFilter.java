@@ -1,5 +1,6 @@
 package dev.moviedb.taste.adapter.in.rest;
 
+import dev.moviedb.problems.Problem;
 import dev.moviedb.taste.config.TasteConfig;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpMethod;
@@ -8,8 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Refuses an upload whose declared Content-Length is over the limit with a JSON message, before the
- * body is read (the HTTP layer's own limit answers 413 without explanation).
+ * Refuses an upload whose declared Content-Length is over the limit with a problem document, before
+ * the body is read (the HTTP layer's own limit answers 413 without explanation).
  */
 @ApplicationScoped
 public class UploadLimitFilter {
@@ -30,11 +31,22 @@ public class UploadLimitFilter {
                     + " bytes (50 MB): upload the CSV files of the archive's"
                     + " CONTENT_INTERACTION folder (ViewingActivity.csv, Ratings.csv,"
                     + " MyList.csv) one by one";
+            Problem problem =
+                new Problem(
+                    Problem.type("upload-too-large"),
+                    "The upload is larger than the limit",
+                    413,
+                    message,
+                    rc.request().path(),
+                    null,
+                    null,
+                    null,
+                    null);
             rc.response()
                 .setStatusCode(413)
-                .putHeader("Content-Type", "application/json")
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .putHeader("Connection", "close")
-                .end(new JsonObject().put("status", 413).put("error", message).encode());
+                .end(JsonObject.mapFrom(problem).encode());
             return;
           }
           rc.next();

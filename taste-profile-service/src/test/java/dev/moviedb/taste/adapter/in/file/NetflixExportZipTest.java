@@ -19,6 +19,7 @@ import dev.moviedb.taste.domain.InvalidFileException;
 import dev.moviedb.taste.domain.ParsedHistory;
 import dev.moviedb.taste.domain.ParsedUpload;
 import dev.moviedb.taste.domain.Rejection;
+import dev.moviedb.taste.domain.TitleResolver;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +32,8 @@ class NetflixExportZipTest {
 
   private final NetflixExportReader reader = new NetflixExportReader(120);
   private final List<WatchRecorded> published = new ArrayList<>();
-  private final ImportHistory importHistory = new ImportHistory(published::addAll);
+  private final ImportHistory importHistory =
+      new ImportHistory(published::addAll, new TitleResolver());
 
   @Test
   void givenNestedExportZip_upload_publishesEventsFromEveryNetflixFile() {

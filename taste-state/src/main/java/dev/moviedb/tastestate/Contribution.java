@@ -1,4 +1,4 @@
-package dev.moviedb.taste.domain;
+package dev.moviedb.tastestate;
 
 /** How much one signal moves the taste state, and on which side; the weight is never negative. */
 public record Contribution(Side side, double weight) {

@@ -1,4 +1,4 @@
-package dev.moviedb.taste.domain;
+package dev.moviedb.tastestate;
 
 /** Which sum of the taste state a signal adds to. */
 public enum Side {

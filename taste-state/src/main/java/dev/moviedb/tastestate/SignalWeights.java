@@ -1,4 +1,4 @@
-package dev.moviedb.taste.domain;
+package dev.moviedb.tastestate;
 
 import dev.moviedb.events.Signal;
 import java.time.Instant;

@@ -1,0 +1,106 @@
+package dev.moviedb.taste.adapter.in.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.moviedb.events.WatchRecorded;
+import dev.moviedb.taste.application.ApplyWatchEvents;
+import dev.moviedb.taste.application.ApplyWatchEvents.Received;
+import dev.moviedb.taste.application.StartupGate;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Consumes {@code user.watch-events} a poll at a time and applies each poll to Redis in one round
+ * trip (one script per user). Offsets are committed after the batch is stored; applying a batch
+ * again changes nothing, so redelivery after a crash is harmless. Nothing is applied before the
+ * start-up gate opens (state upgraded, catalogue read).
+ *
+ * <p>A record whose value is not a {@link WatchRecorded}, and an event that cannot be applied (no
+ * id, user, signal, time or title), goes to {@code user.watch-events.dlq} with the reason, and its
+ * batch goes on; those writes are acknowledged before the batch is. An exception escaping this
+ * method means Redis is unreachable: the channel fails, the service reports itself not live, and
+ * the batch comes again after a restart.
+ */
+@ApplicationScoped
+public class WatchEventsConsumer {
+
+  public static final String CHANNEL = "watch-events";
+  public static final String DEAD_LETTER_CHANNEL = "watch-events-dlq";
+  private static final Duration DEAD_LETTER_TIMEOUT = Duration.ofSeconds(60);
+  private static final Logger LOG = Logger.getLogger(WatchEventsConsumer.class);
+
+  private final ApplyWatchEvents apply;
+  private final StartupGate gate;
+  private final MutinyEmitter<byte[]> deadLetters;
+  private final ObjectMapper json;
+
+  public WatchEventsConsumer(
+      ApplyWatchEvents apply,
+      StartupGate gate,
+      @Channel(DEAD_LETTER_CHANNEL) MutinyEmitter<byte[]> deadLetters,
+      ObjectMapper json) {
+    this.apply = apply;
+    this.gate = gate;
+    this.deadLetters = deadLetters;
+    this.json = json;
+  }
+
+  @Incoming(CHANNEL)
+  @Blocking
+  public void consume(ConsumerRecords<String, WatchRecorded> records) throws InterruptedException {
+    gate.awaitReady();
+    List<Message<byte[]>> dead = new ArrayList<>();
+    List<ConsumerRecord<String, WatchRecorded>> readable = new ArrayList<>(records.count());
+    List<Received> events = new ArrayList<>(records.count());
+    for (ConsumerRecord<String, WatchRecorded> r : records) {
+      Optional<Message<byte[]>> unreadable = DeadLetter.ifUnreadable(r);
+      if (unreadable.isPresent()) {
+        dead.add(unreadable.get());
+      } else {
+        readable.add(r);
+        events.add(new Received(r.value(), Instant.ofEpochMilli(r.timestamp())));
+      }
+    }
+    ApplyWatchEvents.Result result = apply.apply(events);
+    result
+        .rejected()
+        .forEach(
+            (i, why) -> {
+              ConsumerRecord<String, WatchRecorded> r = readable.get(i);
+              dead.add(DeadLetter.rejected(r, bytes(r.value()), why));
+            });
+    if (!dead.isEmpty()) {
+      Uni.join()
+          .all(dead.stream().map(deadLetters::sendMessage).toList())
+          .andFailFast()
+          .await()
+          .atMost(DEAD_LETTER_TIMEOUT);
+      LOG.warnf(
+          "watch-event batch of %d records: %d sent to the dead-letter topic",
+          records.count(), dead.size());
+    }
+    LOG.debugf("watch-event batch of %d records: %s", records.count(), result.applied());
+  }
+
+  private byte[] bytes(WatchRecorded event) {
+    try {
+      return event == null ? null : json.writeValueAsBytes(event);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package dev.moviedb.taste.adapter.in.messaging;
+
+import static dev.moviedb.taste.testing.Topic.await;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.moviedb.events.Signal;
+import dev.moviedb.events.Topics;
+import dev.moviedb.events.WatchRecorded;
+import dev.moviedb.taste.testing.Topic;
+import dev.moviedb.testing.WithKafkaAndRedis;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Poison watch events over a real broker: a record that cannot be read and an event that cannot be
+ * applied go to {@code user.watch-events.dlq} with the reason and where they came from, and the
+ * events around them are applied.
+ */
+@QuarkusTest
+@WithKafkaAndRedis
+class PoisonWatchEventsTest {
+
+  private static final String DLQ = Topics.WATCH_EVENTS + Topics.DEAD_LETTER_SUFFIX;
+
+  @ConfigProperty(name = "kafka.bootstrap.servers")
+  String bootstrap;
+
+  @Test
+  void givenPoisonAndInvalidEventsAmongGoodOnes_consumer_deadLettersThemAndAppliesTheRest()
+      throws Exception {
+    Topic topic = new Topic(bootstrap);
+    String user = "user-" + UUID.randomUUID();
+    byte[] poison = "not json at all".getBytes(StandardCharsets.UTF_8);
+    WatchRecorded noSignal = event(user, "e-invalid", null);
+    WatchRecorded good = event(user, "e-good", Signal.LIKED);
+
+    topic.send(Topics.WATCH_EVENTS, user, poison, null);
+    topic.send(Topics.WATCH_EVENTS, user, Topic.JSON.writeValueAsBytes(noSignal), null);
+    topic.events(List.of(good));
+
+    await(
+        "the good event applied and two dead letters",
+        () -> liked(user) == 1 && topic.readAll(DLQ, user::equals).size() >= 2);
+
+    List<ConsumerRecord<String, byte[]>> dead = topic.readAll(DLQ, user::equals);
+    assertThat(dead)
+        .hasSize(2)
+        .allSatisfy(
+            r -> {
+              assertThat(header(r, "dead-letter-topic")).isEqualTo(Topics.WATCH_EVENTS);
+              assertThat(header(r, "dead-letter-offset")).matches("\\d+");
+            });
+    ConsumerRecord<String, byte[]> unreadable =
+        dead.stream()
+            .filter(r -> new String(r.value()).equals("not json at all"))
+            .findFirst()
+            .get();
+    assertThat(header(unreadable, "dead-letter-reason")).contains("JsonParseException");
+    ConsumerRecord<String, byte[]> invalid =
+        dead.stream().filter(r -> r != unreadable).findFirst().get();
+    assertThat(header(invalid, "dead-letter-reason"))
+        .isEqualTo("watch event e-invalid has no signal");
+    assertThat(header(invalid, "dead-letter-exception-class-name"))
+        .isEqualTo(IllegalArgumentException.class.getName());
+    WatchRecorded kept = Topic.JSON.readValue(invalid.value(), WatchRecorded.class);
+    assertThat(kept.eventId()).isEqualTo("e-invalid");
+    assertThat(kept.userId()).isEqualTo(user);
+  }
+
+  private static WatchRecorded event(String user, String id, Signal signal) {
+    return new WatchRecorded(
+        WatchRecorded.SCHEMA_VERSION,
+        id,
+        user,
+        null,
+        "t:x",
+        null,
+        signal,
+        null,
+        Instant.parse("2024-05-06T19:29:13Z"),
+        "test",
+        "X",
+        List.of());
+  }
+
+  private static long liked(String user) {
+    Response r = given().get("/v1/users/{id}/profile", user);
+    if (r.statusCode() != 200) {
+      return -1;
+    }
+    Integer n = r.path("counts.LIKED");
+    return n == null ? 0 : n;
+  }
+
+  private static String header(ConsumerRecord<?, ?> record, String name) {
+    Header h = record.headers().lastHeader(name);
+    return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+  }
+}
