@@ -1,17 +1,15 @@
-package dev.moviedb.evaluation;
+package dev.moviedb.cli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.moviedb.cli.stack.Stack;
+import dev.moviedb.cli.stack.StackClient;
 import dev.moviedb.events.Signal;
 import dev.moviedb.events.TasteSignalResolved;
 import dev.moviedb.events.Topics;
 import dev.moviedb.vectors.Vectors;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +20,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,27 +28,33 @@ import picocli.CommandLine.Option;
  * 384 dimensions) straight to {@code user.taste-signals} of a running stack, then times until every
  * user's profile counts all of them.
  */
-@Command(name = "bench-signals", mixinStandardHelpOptions = true)
+@Command(
+    name = "signals",
+    mixinStandardHelpOptions = true,
+    description =
+        "Taste updates/s from user.taste-signals into Redis: writes resolved signals straight to"
+            + " the topic, then times until every profile counts them.")
 public final class TasteSignalBenchmark implements Callable<Integer> {
 
-  @Option(names = "--kafka", defaultValue = "localhost:9092")
-  String kafka;
-
-  @Option(names = "--taste-port", defaultValue = "8083")
-  int tastePort;
-
-  @Option(names = "--signals", defaultValue = "6000")
+  @Option(names = "--signals", defaultValue = "6000", description = "signals to write")
   int signals;
 
-  @Option(names = "--users", defaultValue = "12")
+  @Option(names = "--users", defaultValue = "12", description = "users they are spread over")
   int users;
 
-  public static void main(String[] args) {
-    System.exit(new CommandLine(new TasteSignalBenchmark()).execute(args));
+  private final Stack stack;
+
+  TasteSignalBenchmark(Stack stack) {
+    this.stack = stack;
   }
 
   @Override
   public Integer call() throws Exception {
+    StackClient client = new StackClient(stack);
+    client.send(
+        Stack.TASTE_PROFILE_SERVICE,
+        StackClient.get(client.uri(Stack.TASTE_PROFILE_SERVICE, "/q/health")));
+    String kafka = stack.address(Stack.KAFKA);
     ObjectMapper json =
         new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -92,26 +95,18 @@ public final class TasteSignalBenchmark implements Callable<Integer> {
       }
     }
     double produced = (System.nanoTime() - start) / 1e9;
-    HttpClient http = HttpClient.newHttpClient();
     long applied = 0;
     while (applied < signals && System.nanoTime() - start < 600e9) {
       Thread.sleep(100);
       applied = 0;
       for (int u = 0; u < users; u++) {
-        HttpResponse<String> r =
-            http.send(
-                HttpRequest.newBuilder(
-                        URI.create(
-                            "http://localhost:"
-                                + tastePort
-                                + "/v1/users/"
-                                + run
-                                + "-"
-                                + u
-                                + "/profile"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 200) {
+        StackClient.Answer r =
+            client.send(
+                Stack.TASTE_PROFILE_SERVICE,
+                StackClient.get(
+                    client.uri(
+                        Stack.TASTE_PROFILE_SERVICE, "/v1/users/" + run + "-" + u + "/profile")));
+        if (r.status() == 200) {
           for (JsonNode count : json.readTree(r.body()).path("counts")) {
             applied += count.asLong();
           }

@@ -1,20 +1,21 @@
-package dev.moviedb.evaluation;
+package dev.moviedb.cli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.moviedb.cli.stack.Stack;
+import dev.moviedb.cli.stack.StackClient;
+import dev.moviedb.evaluation.Catalogue;
 import dev.moviedb.events.TitlePublished;
 import dev.moviedb.events.TitleType;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,26 +25,37 @@ import picocli.CommandLine.Option;
  * the moment the user's profile holds every event, resolved or not. The file is generated here,
  * never stored.
  */
-@Command(name = "bench-taste", mixinStandardHelpOptions = true)
+@Command(
+    name = "taste",
+    mixinStandardHelpOptions = true,
+    description =
+        "Times a generated Netflix viewing-history upload until the user's profile holds every"
+            + " event.")
 public final class TasteBenchmark implements Callable<Integer> {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = StackClient.JSON;
 
-  @Option(names = "--taste-port", defaultValue = "8083")
-  int tastePort;
-
-  @Option(names = "--rows", defaultValue = "3000")
+  @Option(names = "--rows", defaultValue = "3000", description = "rows of the generated history")
   int rows;
 
-  @Option(names = "--catalog", defaultValue = "../shared/data/catalog/netflix_titles.csv")
+  @Option(
+      names = "--catalog",
+      defaultValue = "../shared/data/catalog/netflix_titles.csv",
+      paramLabel = "FILE",
+      description = "the catalogue the stack holds, to draw titles from (${DEFAULT-VALUE})")
   Path catalog;
 
-  public static void main(String[] args) {
-    System.exit(new CommandLine(new TasteBenchmark()).execute(args));
+  private final StackClient stack;
+
+  TasteBenchmark(Stack stack) {
+    this.stack = new StackClient(stack);
   }
 
   @Override
   public Integer call() throws Exception {
+    if (!Files.isRegularFile(catalog)) {
+      throw new NoSuchFileException(catalog.toString());
+    }
     List<TitlePublished> titles = Catalogue.load(catalog).titles();
     Random random = new Random(7);
     StringBuilder csv = new StringBuilder("Title,Date\n");
@@ -59,30 +71,29 @@ public final class TasteBenchmark implements Callable<Integer> {
       csv.append(day.minusDays(i / 3).format(dutch)).append("\"\n");
     }
     String user = "bench-taste-" + System.currentTimeMillis();
-    HttpClient http = HttpClient.newHttpClient();
     long start = System.nanoTime();
-    HttpResponse<String> upload =
-        http.send(
-            HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + tastePort + "/v1/users/" + user + "/history"))
-                .header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofString(csv.toString()))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    StackClient.Answer upload =
+        StackClient.ensureOk(
+            Stack.TASTE_PROFILE_SERVICE,
+            stack.send(
+                Stack.TASTE_PROFILE_SERVICE,
+                HttpRequest.newBuilder(
+                        stack.uri(Stack.TASTE_PROFILE_SERVICE, "/v1/users/" + user + "/history"))
+                    .header("Content-Type", "text/csv")
+                    .POST(HttpRequest.BodyPublishers.ofString(csv.toString()))
+                    .build()));
     double uploadSeconds = (System.nanoTime() - start) / 1e9;
     JsonNode report = JSON.readTree(upload.body());
     long events = report.path("eventsPublished").asLong();
     long seen = 0;
     while (seen < events && (System.nanoTime() - start) < 600e9) {
       Thread.sleep(100);
-      HttpResponse<String> profile =
-          http.send(
-              HttpRequest.newBuilder(
-                      URI.create(
-                          "http://localhost:" + tastePort + "/v1/users/" + user + "/profile"))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (profile.statusCode() == 200) {
+      StackClient.Answer profile =
+          stack.send(
+              Stack.TASTE_PROFILE_SERVICE,
+              StackClient.get(
+                  stack.uri(Stack.TASTE_PROFILE_SERVICE, "/v1/users/" + user + "/profile")));
+      if (profile.status() == 200) {
         JsonNode p = JSON.readTree(profile.body());
         seen = 0;
         for (JsonNode count : p.path("counts")) {
