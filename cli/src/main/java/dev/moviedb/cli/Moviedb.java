@@ -41,6 +41,7 @@ public final class Moviedb {
   /** The command line of a stack, with one-line errors. */
   public static CommandLine commandLine(Stack stack) {
     CommandLine cli = new CommandLine(new Moviedb(), new StackFactory(stack));
+    cli.setCommandName("bin/moviedb"); // as the user types it, in usage and error lines
     cli.setParameterExceptionHandler(
         (ex, args) -> {
           CommandLine command = ex.getCommandLine();
@@ -49,7 +50,7 @@ public final class Moviedb {
               .println(
                   "moviedb: "
                       + oneLine(ex.getMessage())
-                      + " (bin/"
+                      + " ("
                       + command.getCommandSpec().qualifiedName()
                       + " --help)");
           return 2;

@@ -128,7 +128,9 @@ class MoviedbCommandLineTest {
     Result r = run("history", "anna", "x.csv", "--bogus");
     assertThat(r.exitCode()).isEqualTo(2);
     assertOneLine(r.err());
-    assertThat(r.err()).contains("Unknown option: '--bogus'").contains("moviedb history --help");
+    assertThat(r.err())
+        .contains("Unknown option: '--bogus'")
+        .contains("(bin/moviedb history --help)");
   }
 
   @Test
@@ -144,7 +146,9 @@ class MoviedbCommandLineTest {
     Result r = run("bench");
     assertThat(r.exitCode()).isEqualTo(2);
     assertOneLine(r.err());
-    assertThat(r.err()).contains("Missing required subcommand").contains("moviedb bench --help");
+    assertThat(r.err())
+        .contains("Missing required subcommand")
+        .contains("(bin/moviedb bench --help)");
   }
 
   @Test
@@ -283,7 +287,7 @@ class MoviedbCommandLineTest {
       args.add("--help");
       Result r = run(args.toArray(String[]::new));
       assertThat(r.exitCode()).as(String.join(" ", args)).isZero();
-      assertThat(r.out()).startsWith("Usage: moviedb " + String.join(" ", path));
+      assertThat(r.out()).startsWith("Usage: bin/moviedb " + String.join(" ", path));
     }
   }
 
