@@ -182,6 +182,22 @@ class MoviedbCommandLineTest {
   }
 
   @Test
+  void benchReembed_withoutARunningStack_saysSoBeforeMeasuringTheRawModel() throws IOException {
+    Result r =
+        run(
+            "bench",
+            "reembed",
+            "--model",
+            "all-minilm-l6-v2-q",
+            "--catalog",
+            file("netflix_titles.csv", "show_id\n").toString());
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertOneLine(r.err());
+    assertThat(r.err()).contains("embedding-worker does not answer");
+    assertThat(r.out()).doesNotContain("raw model");
+  }
+
+  @Test
   void aStackThatIsNotRunning_isSaidInOneLine_withWhatToDo() throws IOException {
     Stack stack = stack(Map.of());
     Result r = run(stack, "history", "anna", file("h.csv", "Title,Date\n").toString());

@@ -1,7 +1,9 @@
 package dev.moviedb.cli.bench;
 
 import dev.moviedb.cli.Reembed;
+import dev.moviedb.cli.stack.IndexStatus;
 import dev.moviedb.cli.stack.Stack;
+import dev.moviedb.cli.stack.StackClient;
 import dev.moviedb.evaluation.Catalogue;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -57,6 +59,8 @@ public final class ReembedBenchmark implements Callable<Integer> {
     if (!Files.isRegularFile(catalog)) {
       throw new NoSuchFileException(catalog.toString());
     }
+    // The stack must run before the raw model spends minutes on the catalogue.
+    new StackClient(stack).get(Stack.EMBEDDING_WORKER, "/v1/index", IndexStatus.class);
     PrintWriter out = spec.commandLine().getOut();
     List<String> texts = Catalogue.load(catalog).documentTexts();
     out.printf(
