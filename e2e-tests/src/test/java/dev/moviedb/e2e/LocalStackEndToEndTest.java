@@ -81,7 +81,7 @@ class LocalStackEndToEndTest {
   @Test
   @Order(1)
   void up_reportsTheSearchableCatalogue() {
-    assertThat(upOutput).contains("MovieDB is up:").contains("titles searchable");
+    assertThat(upOutput).contains("MovieDB is up.").contains("203 titles searchable");
   }
 
   @Test
@@ -114,6 +114,23 @@ class LocalStackEndToEndTest {
   }
 
   @Test
+  @Order(4)
+  void everyProcess_listensOnLoopbackOnly() throws Exception {
+    for (String port :
+        List.of(
+            "MOVIEDB_KAFKA_PORT",
+            "MOVIEDB_KAFKA_CONTROLLER_PORT",
+            "MOVIEDB_REDIS_PORT",
+            "MOVIEDB_RECOMMEND_PORT",
+            "MOVIEDB_CATALOG_PORT",
+            "MOVIEDB_WORKER_PORT",
+            "MOVIEDB_TASTE_PORT")) {
+      List<String> addresses = listeningAddresses(Integer.parseInt(env.get(port)));
+      assertThat(addresses).as(port).isNotEmpty().allMatch(LocalStackEndToEndTest::isLoopback);
+    }
+  }
+
+  @Test
   @Order(5)
   void uploadedNetflixHistory_becomesTasteThatRanksAndExplains() throws Exception {
     Path history = Path.of("src/test/resources/NetflixViewingHistory.csv").toAbsolutePath();
@@ -141,6 +158,66 @@ class LocalStackEndToEndTest {
 
   @Test
   @Order(6)
+  void commandErrors_areOneLineNamingTheCause() throws Exception {
+    Run missing = moviedb("history", "anna", home.resolve("no-such-export.csv").toString());
+    assertThat(missing.exitCode()).isEqualTo(1);
+    assertThat(missing.output().strip())
+        .isEqualTo("moviedb: no such file: " + home.resolve("no-such-export.csv"));
+
+    Run refused = moviedb("history", "anna", ROOT.resolve("README.md").toString());
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.output().strip())
+        .startsWith("moviedb: taste-profile-service answered 400: ")
+        .doesNotContain("\n")
+        .doesNotContain("Exception");
+
+    Run unknown = moviedb("bench-pipeline");
+    assertThat(unknown.exitCode()).isNotZero();
+    assertThat(unknown.output().strip()).startsWith("moviedb: unknown command 'bench-pipeline'");
+  }
+
+  @Test
+  @Order(7)
+  void redisAndKafkaStoppedAndStartedAgain_theStackAnswersAndLearnsAgain() throws Exception {
+    Run stopRedis = moviedb("stop", "redis");
+    assertThat(stopRedis.output()).contains("redis stopped.");
+    assertThat(moviedb("status").output()).containsPattern("(?m)^redis +\\d+ +stopped");
+    assertThat(moviedb("start", "redis").exitCode()).isZero();
+    Run stopKafka = moviedb("stop", "kafka");
+    assertThat(stopKafka.output()).contains("kafka stopped.");
+    Run startKafka = moviedb("start", "kafka");
+    assertThat(startKafka.exitCode()).as(startKafka.output()).isZero();
+
+    // Redis kept anna's taste (append-only file); recommend-api reads it again.
+    JsonNode anna = null;
+    for (int i = 0; i < 120; i++) {
+      anna = getOrNull("/v1/recommendations?userId=anna&limit=3");
+      if (anna != null && anna.path("meta").path("usedTaste").asBoolean()) {
+        break;
+      }
+      Thread.sleep(250);
+    }
+    assertThat(anna).isNotNull();
+    assertThat(anna.path("meta").path("usedTaste").asBoolean()).as(anna.toString()).isTrue();
+
+    // A new history goes through the restarted broker into the restarted Redis.
+    Path history = Path.of("src/test/resources/NetflixViewingHistory.csv").toAbsolutePath();
+    Run upload = moviedb("history", "bert", history.toString());
+    assertThat(upload.output()).as(upload.output()).contains("\"eventsPublished\":4");
+    JsonNode bert = null;
+    for (int i = 0; i < 240; i++) {
+      bert = getOrNull("/v1/recommendations?userId=bert&limit=3");
+      if (bert != null && bert.path("meta").path("usedTaste").asBoolean()) {
+        break;
+      }
+      Thread.sleep(250);
+    }
+    assertThat(bert).isNotNull();
+    assertThat(bert.path("meta").path("usedTaste").asBoolean()).as(bert.toString()).isTrue();
+  }
+
+  @Test
+  @Order(8)
   void reembedWithAnotherModel_switchesWhileEveryRequestIsAnswered() throws Exception {
     AtomicBoolean stop = new AtomicBoolean();
     AtomicInteger answered = new AtomicInteger();
@@ -196,7 +273,7 @@ class LocalStackEndToEndTest {
   }
 
   @Test
-  @Order(7)
+  @Order(9)
   void afterTheModelSwitch_aNewEventKeepsTheWholeHistory() throws Exception {
     // Until issue 14 the first signal resolved with the new model wiped the user's history.
     JsonNode before = profile("anna");
@@ -233,19 +310,19 @@ class LocalStackEndToEndTest {
   }
 
   @Test
-  @Order(8)
+  @Order(10)
   void downAndUpAgain_keepsTheCatalogueAndTheModel() throws Exception {
     assertThat(moviedb("down").exitCode()).isZero();
     Run up = moviedb("up");
     assertThat(up.exitCode()).as(up.output()).isZero();
-    assertThat(up.output()).contains("published: 0");
+    assertThat(up.output()).containsPattern("(?m)^  published +0$");
     JsonNode answer = recommend("a series where King Alfred confronts the vikings", 3);
     assertThat(answer.toString()).containsAnyOf("The Last Kingdom", "Seven Kings Must Die");
     assertThat(answer.path("meta").path("model").asText()).isEqualTo("all-minilm-l6-v2-q");
   }
 
   @Test
-  @Order(9)
+  @Order(11)
   void killedWorkerInTheMiddleOfTheRealCatalogue_endsWithEveryTitleExactlyOnce() throws Exception {
     Path catalogue =
         Path.of(System.getProperty("moviedb.shared-data", "../../shared/data"))
@@ -308,6 +385,47 @@ class LocalStackEndToEndTest {
             HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     return JSON.readTree(r.body());
+  }
+
+  /** The answer of recommend-api, or null while it answers an error or nothing. */
+  private static JsonNode getOrNull(String pathAndQuery) throws InterruptedException {
+    try {
+      HttpResponse<String> response =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create("http://localhost:" + recommendPort + pathAndQuery))
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** Local addresses of the sockets listening on a TCP port, from /proc/net/tcp and tcp6. */
+  private static List<String> listeningAddresses(int port) throws IOException {
+    List<String> addresses = new ArrayList<>();
+    String hexPort = String.format(":%04X", port);
+    for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+      Path file = Path.of(table);
+      if (!Files.exists(file)) {
+        continue;
+      }
+      for (String line : Files.readAllLines(file)) {
+        String[] f = line.strip().split("\\s+");
+        if (f.length > 3 && f[1].endsWith(hexPort) && f[3].equals("0A")) { // 0A = LISTEN
+          addresses.add(f[1].substring(0, f[1].length() - hexPort.length()));
+        }
+      }
+    }
+    return addresses;
+  }
+
+  /** 127.0.0.1 (0100007F), ::1, or 127.0.0.1 mapped into IPv6. */
+  private static boolean isLoopback(String hexAddress) {
+    return hexAddress.equals("0100007F")
+        || hexAddress.equals("00000000000000000000000001000000")
+        || hexAddress.equals("0000000000000000FFFF00000100007F");
   }
 
   private static JsonNode get(String pathAndQuery) throws IOException, InterruptedException {

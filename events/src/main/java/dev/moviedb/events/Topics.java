@@ -18,14 +18,6 @@ public final class Topics {
    */
   public static final String WATCH_EVENTS = "user.watch-events";
 
-  /**
-   * Retired (issue 14): watch events are resolved where they are read and nothing produces or
-   * consumes this topic any more. Still listed in {@link #ALL} only because the deployment files
-   * still create it; remove it from there together with them.
-   */
-  @Deprecated(forRemoval = true)
-  public static final String TASTE_SIGNALS = "user.taste-signals";
-
   /** Suffix of the dead-letter topic that belongs to each consumed topic. */
   public static final String DEAD_LETTER_SUFFIX = ".dlq";
 
@@ -37,17 +29,12 @@ public final class Topics {
               3,
               Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "60000")),
           new TopicSpec(WATCH_EVENTS, 3, Map.of("cleanup.policy", "delete", "retention.ms", "-1")),
-          new TopicSpec(TASTE_SIGNALS, 3, Map.of("cleanup.policy", "delete", "retention.ms", "-1")),
           new TopicSpec(
               CATALOG_TITLES + DEAD_LETTER_SUFFIX,
               1,
               Map.of("cleanup.policy", "delete", "retention.ms", "2592000000")),
           new TopicSpec(
               WATCH_EVENTS + DEAD_LETTER_SUFFIX,
-              1,
-              Map.of("cleanup.policy", "delete", "retention.ms", "2592000000")),
-          new TopicSpec(
-              TASTE_SIGNALS + DEAD_LETTER_SUFFIX,
               1,
               Map.of("cleanup.policy", "delete", "retention.ms", "2592000000")));
 

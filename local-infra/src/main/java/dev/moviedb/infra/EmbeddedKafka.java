@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,23 +28,31 @@ import org.apache.kafka.common.utils.Time;
 /**
  * A real single-node Apache Kafka broker in KRaft mode (broker and controller in one), running in
  * this JVM. Its log directory is formatted on first start and reused afterwards, so a restarted
- * local stack keeps its topics.
+ * local stack keeps its topics. The client listener is bound to the given address (loopback unless
+ * told otherwise); the controller listener is always on loopback.
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
+  private final String host;
   private final int port;
   private final int controllerPort;
   private final Path logDir;
   private KafkaRaftServer server;
 
+  /** A broker listening on 127.0.0.1 only. */
   public EmbeddedKafka(int port, int controllerPort, Path logDir) {
+    this(Loopback.ADDRESS, port, controllerPort, logDir);
+  }
+
+  public EmbeddedKafka(String host, int port, int controllerPort, Path logDir) {
+    this.host = host;
     this.port = port;
     this.controllerPort = controllerPort;
     this.logDir = logDir;
   }
 
   public String bootstrapServers() {
-    return "localhost:" + port;
+    return Loopback.connectHost(host) + ":" + port;
   }
 
   /** Formats the log directory if needed, starts the broker, and creates MovieDB's topics. */
@@ -84,10 +94,10 @@ public final class EmbeddedKafka implements AutoCloseable {
     Properties p = new Properties();
     p.put("process.roles", "broker,controller");
     p.put("node.id", "1");
-    p.put("controller.quorum.voters", "1@localhost:" + controllerPort);
-    p.put(
-        "listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
-    p.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
+    String controller = Loopback.ADDRESS + ":" + controllerPort;
+    p.put("controller.quorum.voters", "1@" + controller);
+    p.put("listeners", "PLAINTEXT://" + listenHost() + ":" + port + ",CONTROLLER://" + controller);
+    p.put("advertised.listeners", "PLAINTEXT://" + advertisedHost() + ":" + port);
     p.put("controller.listener.names", "CONTROLLER");
     p.put("inter.broker.listener.name", "PLAINTEXT");
     p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
@@ -103,6 +113,26 @@ public final class EmbeddedKafka implements AutoCloseable {
     p.put("auto.create.topics.enable", "true");
     p.put("log.cleaner.backoff.ms", "5000");
     return p;
+  }
+
+  private String listenHost() {
+    return Loopback.isWildcard(host) ? "0.0.0.0" : bracketed(host);
+  }
+
+  private static String bracketed(String address) {
+    return address.contains(":") && !address.startsWith("[") ? "[" + address + "]" : address;
+  }
+
+  /** What clients are told to connect to: the address itself, or this machine's name. */
+  private String advertisedHost() {
+    if (!Loopback.isWildcard(host)) {
+      return bracketed(host);
+    }
+    try {
+      return InetAddress.getLocalHost().getCanonicalHostName();
+    } catch (UnknownHostException e) {
+      return Loopback.ADDRESS;
+    }
   }
 
   /**

@@ -8,22 +8,34 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Command-line entry point used by {@code bin/moviedb}: runs a Kafka broker or a Redis server in
- * the foreground until the process is told to stop.
+ * Command-line entry point used by {@code bin/moviedb}: runs a Kafka broker in the foreground until
+ * the process is told to stop, and names the Redis server the local stack runs.
  */
 @Command(
     name = "local-infra",
     mixinStandardHelpOptions = true,
     description = "Runs MovieDB's local infrastructure without Docker.",
-    subcommands = {LocalInfra.Kafka.class, LocalInfra.Redis.class})
+    subcommands = {LocalInfra.Kafka.class, LocalInfra.RedisServer.class})
 public final class LocalInfra {
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new LocalInfra()).execute(args));
+    CommandLine cli = new CommandLine(new LocalInfra());
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parsed) -> {
+          commandLine.getErr().println("moviedb: " + e.getMessage());
+          return 1;
+        });
+    System.exit(cli.execute(args));
   }
 
   @Command(name = "kafka", description = "A single-node Kafka broker in KRaft mode.")
   static final class Kafka implements Callable<Integer> {
+    @Option(
+        names = "--host",
+        defaultValue = Loopback.ADDRESS,
+        description = "address of the client listener (default: ${DEFAULT-VALUE})")
+    String host;
+
     @Option(names = "--port", defaultValue = "9092", description = "client port")
     int port;
 
@@ -35,26 +47,23 @@ public final class LocalInfra {
 
     @Override
     public Integer call() throws InterruptedException {
-      EmbeddedKafka kafka = new EmbeddedKafka(port, controllerPort, data).start();
+      EmbeddedKafka kafka = new EmbeddedKafka(host, port, controllerPort, data).start();
       System.out.println("Kafka broker ready on " + kafka.bootstrapServers());
       runUntilStopped(kafka);
       return 0;
     }
   }
 
-  @Command(name = "redis", description = "A Redis server with append-only persistence.")
-  static final class Redis implements Callable<Integer> {
-    @Option(names = "--port", defaultValue = "6379", description = "client port")
-    int port;
-
-    @Option(names = "--data", required = true, description = "data directory")
-    Path data;
-
+  @Command(
+      name = "redis-server",
+      description =
+          "Prints the path of the machine's redis-server if it is Redis "
+              + RedisBinary.MINIMUM_MAJOR
+              + " or later; otherwise says how to install one and exits with 1.")
+  static final class RedisServer implements Callable<Integer> {
     @Override
-    public Integer call() throws InterruptedException {
-      EmbeddedRedis redis = new EmbeddedRedis(port, data).start();
-      System.out.println("Redis ready on " + redis.url());
-      runUntilStopped(redis);
+    public Integer call() {
+      System.out.println(RedisBinary.onPath().path());
       return 0;
     }
   }

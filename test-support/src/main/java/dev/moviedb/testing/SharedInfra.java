@@ -1,21 +1,22 @@
 package dev.moviedb.testing;
 
 import dev.moviedb.infra.EmbeddedKafka;
-import dev.moviedb.infra.EmbeddedRedis;
 import dev.moviedb.infra.FreePorts;
+import dev.moviedb.infra.LocalRedis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The one Kafka broker and the one Redis server of a test JVM, started on free ports the first time
- * a test asks for them and stopped when the JVM exits.
+ * The one Kafka broker and the one Redis server of a test JVM, started on free loopback ports the
+ * first time a test asks for them and stopped when the JVM exits. Redis is the machine's
+ * redis-server (7 or later), in a temporary directory.
  */
 public final class SharedInfra {
 
   private static EmbeddedKafka kafka;
-  private static EmbeddedRedis redis;
+  private static LocalRedis redis;
 
   private SharedInfra() {}
 
@@ -28,9 +29,9 @@ public final class SharedInfra {
     return kafka;
   }
 
-  public static synchronized EmbeddedRedis redis() {
+  public static synchronized LocalRedis redis() {
     if (redis == null) {
-      redis = new EmbeddedRedis(FreePorts.next(), null).start();
+      redis = new LocalRedis(FreePorts.next(), tempDir("redis")).start();
       Runtime.getRuntime().addShutdownHook(new Thread(redis::close, "stop-test-redis"));
     }
     return redis;

@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * Runs a {@code @QuarkusTest} against a real Kafka broker (KRaft, in this JVM) and a real Redis
- * server, both on free ports and started once per test JVM. MovieDB's topics exist with their
- * production configs.
+ * server (the machine's redis-server, 7 or later), both on free loopback ports and started once per
+ * test JVM. MovieDB's topics exist with their production configs.
  */
 @QuarkusTestResource(value = KafkaAndRedisResource.class, restrictToAnnotatedClass = true)
 @Retention(RetentionPolicy.RUNTIME)

@@ -1,10 +1,12 @@
-package dev.moviedb.evaluation;
+package dev.moviedb.cli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.moviedb.cli.CliException;
+import dev.moviedb.cli.stack.Stack;
+import dev.moviedb.cli.stack.StackClient;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,31 +26,28 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Load harness for recommend-api: query-only, taste-only and combined requests at several numbers
- * of concurrent clients against a running stack (bin/moviedb up), each run bounded in requests and
- * time, on loopback only. Prints a Markdown table with latency percentiles, throughput and the
- * server's own breakdown (median milliseconds per stage).
+ * Load harness for recommend-api ({@code bin/moviedb bench load}): query-only, taste-only and
+ * combined requests at several numbers of concurrent clients against a running stack (bin/moviedb
+ * up), each run bounded in requests and time, on loopback only. Prints a Markdown table with
+ * latency percentiles, throughput and the server's own breakdown (median milliseconds per stage).
  */
 @Command(
-    name = "bench",
+    name = "load",
     mixinStandardHelpOptions = true,
     description = "Measures recommend-api latency and throughput.")
 public final class LoadHarness implements Callable<Integer> {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = StackClient.JSON;
 
-  @Option(names = "--recommend-port", defaultValue = "8080")
-  int recommendPort;
-
-  @Option(names = "--taste-port", defaultValue = "8083")
-  int tastePort;
-
-  @Option(names = "--clients", split = ",", defaultValue = "1,8,32")
+  @Option(
+      names = "--clients",
+      split = ",",
+      defaultValue = "1,8,32",
+      description = "concurrent clients of each run (${DEFAULT-VALUE})")
   List<Integer> clients;
 
   @Option(names = "--seconds", defaultValue = "20", description = "duration of each run")
@@ -66,13 +65,15 @@ public final class LoadHarness implements Callable<Integer> {
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final StackClient stack;
 
-  public static void main(String[] args) {
-    System.exit(new CommandLine(new LoadHarness()).execute(args));
+  LoadHarness(Stack stack) {
+    this.stack = new StackClient(stack);
   }
 
   @Override
   public Integer call() throws Exception {
+    stack.send(Stack.RECOMMEND_API, StackClient.get(stack.uri(Stack.RECOMMEND_API, "/q/health")));
     List<String> queries = loadQueries();
     String user = "bench-" + System.currentTimeMillis();
     createUser(user);
@@ -124,11 +125,9 @@ public final class LoadHarness implements Callable<Integer> {
                   HttpResponse<InputStream> r =
                       http.send(
                           HttpRequest.newBuilder(
-                                  URI.create(
-                                      "http://localhost:"
-                                          + recommendPort
-                                          + "/v1/recommendations?limit=10&"
-                                          + query.apply(i)))
+                                  stack.uri(
+                                      Stack.RECOMMEND_API,
+                                      "/v1/recommendations?limit=10&" + query.apply(i)))
                               .timeout(Duration.ofSeconds(30))
                               .build(),
                           HttpResponse.BodyHandlers.ofInputStream());
@@ -205,37 +204,35 @@ public final class LoadHarness implements Callable<Integer> {
   /** Records likes for the benchmark user and waits until recommend-api sees a taste. */
   private void createUser(String user) throws Exception {
     for (String titleId : liked) {
-      HttpResponse<String> r =
-          http.send(
+      StackClient.ensureOk(
+          Stack.TASTE_PROFILE_SERVICE,
+          stack.send(
+              Stack.TASTE_PROFILE_SERVICE,
               HttpRequest.newBuilder(
-                      URI.create("http://localhost:" + tastePort + "/v1/users/" + user + "/events"))
+                      stack.uri(Stack.TASTE_PROFILE_SERVICE, "/v1/users/" + user + "/events"))
                   .header("Content-Type", "application/json")
                   .POST(
                       HttpRequest.BodyPublishers.ofString(
-                          "{\"titleId\":\"" + titleId + "\",\"signal\":\"LIKED\"}"))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (r.statusCode() >= 300) {
-        throw new IllegalStateException("cannot record a like for " + titleId + ": " + r.body());
-      }
+                          JSON.writeValueAsString(Map.of("titleId", titleId, "signal", "LIKED"))))
+                  .build()));
     }
     for (int i = 0; i < 120; i++) {
-      HttpResponse<String> r =
-          http.send(
-              HttpRequest.newBuilder(
-                      URI.create(
-                          "http://localhost:"
-                              + recommendPort
-                              + "/v1/recommendations?limit=1&userId="
-                              + user))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (r.statusCode() == 200) {
+      StackClient.Answer r =
+          stack.send(
+              Stack.RECOMMEND_API,
+              StackClient.get(
+                  stack.uri(Stack.RECOMMEND_API, "/v1/recommendations?limit=1&userId=" + user)));
+      if (r.ok()) {
         return;
       }
       Thread.sleep(500);
     }
-    throw new IllegalStateException("the benchmark user's taste never reached recommend-api");
+    throw new CliException(
+        "the benchmark user's taste never reached recommend-api within 60 s: are the liked titles"
+            + " "
+            + liked
+            + " in the stack's catalogue? (the default ones are from netflix_titles.csv: bin/moviedb"
+            + " import it, or pass --liked)");
   }
 
   private static String encode(String s) {

@@ -1,20 +1,21 @@
-package dev.moviedb.evaluation;
+package dev.moviedb.cli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.moviedb.cli.stack.Stack;
+import dev.moviedb.cli.stack.StackClient;
+import dev.moviedb.evaluation.Catalogue;
 import dev.moviedb.events.TitlePublished;
 import dev.moviedb.events.TitleType;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,30 +27,38 @@ import picocli.CommandLine.Option;
  * service applies them to Redis a poll at a time. Beside it, in the same run, redis-benchmark's raw
  * figure for the same Redis. The file is generated here, never stored.
  */
-@Command(name = "bench-taste", mixinStandardHelpOptions = true)
+@Command(
+    name = "taste",
+    mixinStandardHelpOptions = true,
+    description =
+        "Times a generated Netflix viewing-history upload until the user's profile holds every"
+            + " event.")
 public final class TasteBenchmark implements Callable<Integer> {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = StackClient.JSON;
 
-  @Option(names = "--taste-port", defaultValue = "8083")
-  int tastePort;
-
-  @Option(names = "--redis-port", defaultValue = "6379")
-  int redisPort;
-
-  @Option(names = "--rows", defaultValue = "3000")
+  @Option(names = "--rows", defaultValue = "3000", description = "rows of the generated history")
   int rows;
 
-  @Option(names = "--catalog", defaultValue = "../shared/data/catalog/netflix_titles.csv")
+  @Option(
+      names = "--catalog",
+      defaultValue = "../shared/data/catalog/netflix_titles.csv",
+      paramLabel = "FILE",
+      description = "the catalogue the stack holds, to draw titles from (${DEFAULT-VALUE})")
   Path catalog;
 
-  public static void main(String[] args) {
-    System.exit(new CommandLine(new TasteBenchmark()).execute(args));
+  private final StackClient stack;
+
+  TasteBenchmark(Stack stack) {
+    this.stack = new StackClient(stack);
   }
 
   @Override
   public Integer call() throws Exception {
-    String raw = TasteSignalBenchmark.redisRaw(redisPort);
+    if (!Files.isRegularFile(catalog)) {
+      throw new NoSuchFileException(catalog.toString());
+    }
+    String raw = TasteSignalBenchmark.redisRaw(stack.stack().port(Stack.REDIS));
     List<TitlePublished> titles = Catalogue.load(catalog).titles();
     Random random = new Random(7);
     StringBuilder csv = new StringBuilder("Title,Date\n");
@@ -65,24 +74,25 @@ public final class TasteBenchmark implements Callable<Integer> {
       csv.append(day.minusDays(i / 3).format(dutch)).append("\"\n");
     }
     String user = "bench-taste-" + System.currentTimeMillis();
-    HttpClient http = HttpClient.newHttpClient();
     long start = System.nanoTime();
-    HttpResponse<String> upload =
-        http.send(
-            HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + tastePort + "/v1/users/" + user + "/history"))
-                .header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofString(csv.toString()))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    StackClient.Answer upload =
+        StackClient.ensureOk(
+            Stack.TASTE_PROFILE_SERVICE,
+            stack.send(
+                Stack.TASTE_PROFILE_SERVICE,
+                HttpRequest.newBuilder(
+                        stack.uri(Stack.TASTE_PROFILE_SERVICE, "/v1/users/" + user + "/history"))
+                    .header("Content-Type", "text/csv")
+                    .POST(HttpRequest.BodyPublishers.ofString(csv.toString()))
+                    .build()));
     long answered = System.nanoTime();
     double uploadSeconds = (answered - start) / 1e9;
     JsonNode report = JSON.readTree(upload.body());
     long events = report.path("eventsPublished").asLong();
-    long seen = TasteSignalBenchmark.profileEvents(http, JSON, tastePort, user);
+    long seen = TasteSignalBenchmark.profileEvents(stack, user);
     while (seen < events && (System.nanoTime() - start) < 600e9) {
       Thread.sleep(20);
-      seen = TasteSignalBenchmark.profileEvents(http, JSON, tastePort, user);
+      seen = TasteSignalBenchmark.profileEvents(stack, user);
     }
     long complete = System.nanoTime();
     System.out.printf(

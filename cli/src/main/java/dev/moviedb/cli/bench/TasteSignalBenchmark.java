@@ -1,17 +1,15 @@
-package dev.moviedb.evaluation;
+package dev.moviedb.cli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.moviedb.cli.stack.Stack;
+import dev.moviedb.cli.stack.StackClient;
 import dev.moviedb.events.Signal;
 import dev.moviedb.events.Topics;
 import dev.moviedb.events.WatchRecorded;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +25,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -38,33 +35,36 @@ import picocli.CommandLine.Option;
  * Beside it, in the same run, the raw figure of the same Redis from {@code redis-benchmark} (Debian
  * package redis-tools): a pipelined {@code HINCRBYFLOAT}, the command that carries the weights.
  */
-@Command(name = "bench-signals", mixinStandardHelpOptions = true)
+@Command(
+    name = "signals",
+    mixinStandardHelpOptions = true,
+    description =
+        "Watch events/s applied from user.watch-events into Redis: writes resolved events straight"
+            + " to the topic, then times until every profile counts them; redis-benchmark's raw"
+            + " figure beside it.")
 public final class TasteSignalBenchmark implements Callable<Integer> {
 
   private static final Pattern PER_SECOND = Pattern.compile("([0-9.]+) requests per second");
 
-  @Option(names = "--kafka", defaultValue = "localhost:9092")
-  String kafka;
-
-  @Option(names = "--taste-port", defaultValue = "8083")
-  int tastePort;
-
-  @Option(names = "--redis-port", defaultValue = "6379")
-  int redisPort;
-
-  @Option(names = "--events", defaultValue = "30000")
+  @Option(names = "--events", defaultValue = "30000", description = "events to write")
   int events;
 
-  @Option(names = "--users", defaultValue = "12")
+  @Option(names = "--users", defaultValue = "12", description = "users they are spread over")
   int users;
 
-  public static void main(String[] args) {
-    System.exit(new CommandLine(new TasteSignalBenchmark()).execute(args));
+  private final Stack stack;
+
+  TasteSignalBenchmark(Stack stack) {
+    this.stack = stack;
   }
 
   @Override
   public Integer call() throws Exception {
-    String raw = redisRaw(redisPort);
+    StackClient client = new StackClient(stack);
+    client.send(
+        Stack.TASTE_PROFILE_SERVICE,
+        StackClient.get(client.uri(Stack.TASTE_PROFILE_SERVICE, "/q/health")));
+    String raw = redisRaw(stack.port(Stack.REDIS));
     ObjectMapper json =
         new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -94,7 +94,10 @@ public final class TasteSignalBenchmark implements Callable<Integer> {
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(
             Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka, ProducerConfig.LINGER_MS_CONFIG, 5),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.address(Stack.KAFKA),
+                ProducerConfig.LINGER_MS_CONFIG,
+                5),
             new StringSerializer(),
             new ByteArraySerializer())) {
       for (int i = 0; i < events; i++) {
@@ -103,13 +106,12 @@ public final class TasteSignalBenchmark implements Callable<Integer> {
       }
     }
     double produced = (System.nanoTime() - start) / 1e9;
-    HttpClient http = HttpClient.newHttpClient();
     long applied = 0;
     while (applied < events && System.nanoTime() - start < 600e9) {
       Thread.sleep(50);
       applied = 0;
       for (int u = 0; u < users; u++) {
-        applied += profileEvents(http, json, tastePort, run + "-" + u);
+        applied += profileEvents(client, run + "-" + u);
       }
     }
     double total = (System.nanoTime() - start) / 1e9;
@@ -122,18 +124,16 @@ public final class TasteSignalBenchmark implements Callable<Integer> {
   }
 
   /** Events in a user's profile: counted per signal, or kept unresolved; 0 when none yet. */
-  static long profileEvents(HttpClient http, ObjectMapper json, int port, String user)
-      throws IOException, InterruptedException {
-    HttpResponse<String> r =
-        http.send(
-            HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/v1/users/" + user + "/profile"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    if (r.statusCode() != 200) {
+  static long profileEvents(StackClient client, String user) throws IOException {
+    StackClient.Answer r =
+        client.send(
+            Stack.TASTE_PROFILE_SERVICE,
+            StackClient.get(
+                client.uri(Stack.TASTE_PROFILE_SERVICE, "/v1/users/" + user + "/profile")));
+    if (r.status() != 200) {
       return 0;
     }
-    JsonNode p = json.readTree(r.body());
+    JsonNode p = StackClient.JSON.readTree(r.body());
     long seen = 0;
     for (JsonNode count : p.path("counts")) {
       seen += count.asLong();
