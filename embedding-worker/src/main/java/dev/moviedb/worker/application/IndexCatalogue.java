@@ -233,6 +233,8 @@ public class IndexCatalogue {
         t.cast(),
         t.directors(),
         t.languages(),
+        t.countries(),
+        t.maturityRating(),
         t.alternateTitles(),
         t.franchise(),
         t.availability(),

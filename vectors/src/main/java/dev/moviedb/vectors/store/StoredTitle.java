@@ -9,6 +9,8 @@ import java.util.List;
  * A catalogue title as the vector store keeps it: its unit-length vector and the payload needed to
  * filter, diversify and explain recommendations without another lookup.
  *
+ * @param countries production countries as the catalogue names them (e.g. {@code South Korea})
+ * @param maturityRating the catalogue's US rating (e.g. {@code TV-14}); see {@link Maturity}
  * @param contentHash hash of the document text the vector was made from; equal hash, same vector
  */
 public record StoredTitle(
@@ -22,6 +24,8 @@ public record StoredTitle(
     List<String> cast,
     List<String> directors,
     List<String> languages,
+    List<String> countries,
+    String maturityRating,
     List<String> alternateTitles,
     String franchise,
     List<Availability> availability,
@@ -39,8 +43,53 @@ public record StoredTitle(
     cast = copy(cast);
     directors = copy(directors);
     languages = copy(languages);
+    countries = copy(countries);
     alternateTitles = copy(alternateTitles);
     availability = copy(availability);
+  }
+
+  /**
+   * A title without production countries or maturity rating: the payload before these were stored.
+   */
+  public StoredTitle(
+      String titleId,
+      String title,
+      TitleType type,
+      Integer year,
+      Integer runtimeMinutes,
+      Integer seasons,
+      List<String> genres,
+      List<String> cast,
+      List<String> directors,
+      List<String> languages,
+      List<String> alternateTitles,
+      String franchise,
+      List<Availability> availability,
+      String contentHash,
+      float[] vector) {
+    this(
+        titleId,
+        title,
+        type,
+        year,
+        runtimeMinutes,
+        seasons,
+        genres,
+        cast,
+        directors,
+        languages,
+        List.of(),
+        null,
+        alternateTitles,
+        franchise,
+        availability,
+        contentHash,
+        vector);
+  }
+
+  /** The minimum viewer age of the title's rating, or null when it has none or it is unknown. */
+  public Integer maturityAge() {
+    return Maturity.minimumAge(maturityRating);
   }
 
   private static <T> List<T> copy(List<T> list) {
@@ -70,6 +119,8 @@ public record StoredTitle(
         cast,
         directors,
         languages,
+        countries,
+        maturityRating,
         alternateTitles,
         franchise,
         availability,
