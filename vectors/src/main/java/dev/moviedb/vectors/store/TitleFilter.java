@@ -20,8 +20,9 @@ import java.util.stream.Collectors;
  * @param productionCountries the title was produced in at least one of these countries (names as
  *     the catalogue spells them, e.g. {@code South Korea}; case ignored)
  * @param languageCountries for {@code language}: a title that lists no languages at all counts as
- *     in that language when it was produced in one of these countries (the real catalogue has no
- *     languages); empty: only listed languages count
+ *     in that language when its first (main) production country is one of these (the real catalogue
+ *     has no languages; a co-production's other countries say little about its language); empty:
+ *     only listed languages count
  * @param maxMaturityAge the title's rating admits viewers of this age ({@link Maturity})
  * @param genreGroups the title has at least one genre of every group ("romantic comedy": one of the
  *     romance genres and one of the comedy genres)

@@ -83,6 +83,7 @@ public final class LuceneVectorStore implements VectorStore {
   private static final String LANGUAGE = "language";
   private static final String LANGUAGE_KNOWN = "language_known";
   private static final String COUNTRY = "country";
+  private static final String MAIN_COUNTRY = "main_country";
   private static final String SEASONS = "seasons";
   private static final String MATURITY = "maturity";
   private static final String AVAILABLE = "available";
@@ -465,7 +466,7 @@ public final class LuceneVectorStore implements VectorStore {
     }
   }
 
-  /** The language, or no language listed and produced in one of the language's countries. */
+  /** The language, or no language listed and mainly produced in one of the language's countries. */
   private static Query languageQuery(TitleFilter f) {
     Query listed = new TermQuery(new Term(LANGUAGE, f.language()));
     if (f.languageCountries().isEmpty()) {
@@ -475,7 +476,7 @@ public final class LuceneVectorStore implements VectorStore {
         new BooleanQuery.Builder()
             .add(
                 new TermInSetQuery(
-                    COUNTRY, f.languageCountries().stream().map(BytesRef::new).toList()),
+                    MAIN_COUNTRY, f.languageCountries().stream().map(BytesRef::new).toList()),
                 Occur.FILTER)
             .add(new TermQuery(new Term(LANGUAGE_KNOWN, "y")), Occur.MUST_NOT)
             .build();
@@ -562,6 +563,11 @@ public final class LuceneVectorStore implements VectorStore {
     }
     for (String country : t.countries()) {
       doc.add(new StringField(COUNTRY, TitleFilter.countryKey(country), Field.Store.NO));
+    }
+    if (!t.countries().isEmpty()) {
+      doc.add(
+          new StringField(
+              MAIN_COUNTRY, TitleFilter.countryKey(t.countries().get(0)), Field.Store.NO));
     }
     if (t.seasons() != null) {
       doc.add(new IntPoint(SEASONS, t.seasons()));

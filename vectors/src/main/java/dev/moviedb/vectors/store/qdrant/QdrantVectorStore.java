@@ -163,7 +163,8 @@ public final class QdrantVectorStore implements VectorStore {
         client.createCollectionAsync(
             name,
             VectorParams.newBuilder().setDistance(Distance.Cosine).setSize(dimension).build()));
-    for (String field : List.of("titleId", "available", "type", "genre", "language", "country")) {
+    for (String field :
+        List.of("titleId", "available", "type", "genre", "language", "country", "main_country")) {
       await(
           client.createPayloadIndexAsync(
               name, field, PayloadSchemaType.Keyword, null, true, null, null));
@@ -259,6 +260,9 @@ public final class QdrantVectorStore implements VectorStore {
       payload.put("runtime", value(t.runtimeMinutes()));
     }
     payload.put("country", list(t.countries().stream().map(TitleFilter::countryKey).toList()));
+    if (!t.countries().isEmpty()) {
+      payload.put("main_country", value(TitleFilter.countryKey(t.countries().get(0))));
+    }
     if (t.seasons() != null) {
       payload.put("seasons", value(t.seasons()));
     }
@@ -362,10 +366,10 @@ public final class QdrantVectorStore implements VectorStore {
     if (f.language() != null && f.languageCountries().isEmpty()) {
       b.addMust(matchKeyword("language", f.language()));
     } else if (f.language() != null) {
-      // The language, or no language listed and produced in one of the language's countries.
+      // The language, or no language listed and mainly produced in one of the language's countries.
       Filter byCountry =
           Filter.newBuilder()
-              .addMust(matchKeywords("country", List.copyOf(f.languageCountries())))
+              .addMust(matchKeywords("main_country", List.copyOf(f.languageCountries())))
               .addMust(isEmpty("language"))
               .build();
       b.addMust(

@@ -1,0 +1,27 @@
+package dev.moviedb.understanding;
+
+import java.util.Optional;
+
+/** Turns a Dutch word into English words for the English-only embedding model. */
+public interface Glosser {
+
+  /** Short name for reports, e.g. {@code glossary}. */
+  String id();
+
+  /** The English for one Dutch word in its base form, if this glosser knows it. */
+  Optional<String> english(String dutchWord);
+
+  /** A glosser that knows no word: Dutch words reach the model as typed. */
+  Glosser NONE =
+      new Glosser() {
+        @Override
+        public String id() {
+          return "none";
+        }
+
+        @Override
+        public Optional<String> english(String dutchWord) {
+          return Optional.empty();
+        }
+      };
+}
