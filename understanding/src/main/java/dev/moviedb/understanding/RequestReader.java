@@ -497,7 +497,8 @@ public final class RequestReader {
     this.countryAdjectivePattern =
         Pattern.compile(
             B
-                + "(?:(?<topic>about|over|on)\\s+(?:(?:the|de|het|a|an|een)\\s+)?)?(?<a>"
+                + "(?:(?<topic>about|over|on|in|at|near|set in|op|bij)\\s+(?:(?:the|de|het|a|an"
+                + "|een)\\s+)?(?:[\\p{L}-]+\\s+)?)?(?<a>"
                 + alternation(vocab.countryAdjectives().keySet())
                 + ")"
                 + E);
@@ -508,9 +509,31 @@ public final class RequestReader {
     this.fillerPatterns = fp;
   }
 
-  /** The standard reader: the domain glossary, genre words kept in the query, no title look-up. */
+  /**
+   * The shipped reader: Dutch glossed by the domain glossary, and words it lacks by Debian's
+   * FreeDict Dutch-English dictionary where it is installed (measured best: ConstraintEval); genre
+   * words kept in the query; no title look-up.
+   */
   public static RequestReader standard(int referenceYear) {
-    return new RequestReader(Glossary.standard(), referenceYear, null, true);
+    return new RequestReader(standardGlosser(), referenceYear, null, true);
+  }
+
+  private static volatile Glosser standardGlosser;
+
+  /** The glossary, then FreeDict from {@link FreeDict#DEBIAN_DIR} when present; loaded once. */
+  public static Glosser standardGlosser() {
+    Glosser g = standardGlosser;
+    if (g == null) {
+      synchronized (RequestReader.class) {
+        g = standardGlosser;
+        if (g == null) {
+          Glossary glossary = Glossary.standard();
+          g = FreeDict.open(FreeDict.DEBIAN_DIR).map(glossary::orElse).orElse(glossary);
+          standardGlosser = g;
+        }
+      }
+    }
+    return g;
   }
 
   /** The same reader with a catalogue title look-up for "like X". */
@@ -560,8 +583,9 @@ public final class RequestReader {
     readAudience(w);
     readLanguage(w);
     readCountries(w);
-    readTypes(w);
     readGenres(w);
+    readTypes(w);
+    readCompoundTypes(w);
     return w.finish();
   }
 
@@ -616,7 +640,7 @@ public final class RequestReader {
   }
 
   private static final Pattern LIKE =
-      Pattern.compile(B + "(?<cue>" + LIKE_CUES + ")\\s+(?=[\\p{L}\\p{N}'\"‘“])");
+      Pattern.compile("(?<![\\p{L}\\p{N}-])(?<cue>" + LIKE_CUES + ")\\s+(?=[\\p{L}\\p{N}'\"‘“])");
 
   private void readLike(Work w) {
     for (Matcher m : w.matches(LIKE)) {
@@ -984,7 +1008,7 @@ public final class RequestReader {
   private static final Pattern YEAR_EXACT =
       Pattern.compile(
           B
-              + "(?:(?:from|of|in|uit|van|released in|made in|uitgebracht in|gemaakt in"
+              + "(?:(?:from|of|uit|van|released in|made in|uitgebracht in|gemaakt in"
               + "|verschenen in)\\s+(?<y>"
               + YEAR
               + ")|(?<x>"
@@ -999,7 +1023,7 @@ public final class RequestReader {
           B
               + "(?:(?<topic>"
               + DECADE_TOPIC
-              + ")\\s+)?(?:(?:from|of|in|during|uit|van|tijdens)\\s+)?(?:(?:the|de)\\s+)?"
+              + ")\\s+)?(?:(?<prep>from|of|in|during|uit|van|tijdens)\\s+)?(?:(?:the|de)\\s+)?"
               + "(?:(?<part>early|late|mid|begin|eind|midden|vroege|late)\\s*-?\\s*)?(?<dec>"
               + DECADE
               + ")"
@@ -1051,7 +1075,7 @@ public final class RequestReader {
       w.years(null, Integer.parseInt(first(m, "y", "x")), m);
     }
     for (Matcher m : w.matches(DECADE_PATTERN)) {
-      if (m.group("topic") != null) {
+      if (m.group("topic") != null || decadeIsSetting(w, m)) {
         w.protect(m.start(), m.end()); // "set in the eighties": what it is about
         continue;
       }
@@ -1090,6 +1114,41 @@ public final class RequestReader {
     for (Matcher m : w.matches(OLD)) {
       w.years(null, referenceYear - 25, m);
     }
+  }
+
+  private static final Pattern TYPE_WORD_BEFORE =
+      Pattern.compile("(?:" + MOVIE_WORDS + "|" + SERIES_WORDS + "|" + DOCUSERIES + ")\\s*$");
+  private static final Set<String> AFTER_A_RELEASE_DECADE =
+      words(
+          "and", "or", "en", "of", "under", "onder", "shorter", "korter", "longer", "langer",
+          "less", "minder", "with", "met", "without", "zonder", "for", "voor", "that", "die", "dat",
+          "but", "maar", "please", "graag", "about", "over", "from", "uit", "like", "zoals", "no",
+          "geen", "not", "niet", "only", "alleen", "in");
+
+  /**
+   * A decade that says when a story takes place, not when it was released: "serial killers in the
+   * seventies", "tijdens de jaren tachtig" (after "in"/"during", unless right after "movie" or
+   * "serie"), or "1920s Madrid" (a word that is no constraint follows it).
+   */
+  private boolean decadeIsSetting(Work w, Matcher m) {
+    String prep = m.group("prep");
+    String before = w.lower.substring(0, m.start());
+    if (prep != null
+        && Set.of("in", "during", "tijdens").contains(prep)
+        && !TYPE_WORD_BEFORE.matcher(before).find()) {
+      return true;
+    }
+    Matcher next =
+        Pattern.compile("^\\s*([\\p{L}][\\p{L}'’-]*)").matcher(w.workText().substring(m.end()));
+    if (!next.find()) {
+      return false;
+    }
+    String word = next.group(1);
+    if (AFTER_A_RELEASE_DECADE.contains(word)) {
+      return false;
+    }
+    String rest = w.workText().substring(m.end() + next.start(1));
+    return !TYPE_WORD.matcher(rest).lookingAt() && !genrePattern.matcher(rest).lookingAt();
   }
 
   private static String first(Matcher m, String... groups) {
@@ -1332,8 +1391,10 @@ public final class RequestReader {
       }
     }
     for (Matcher m : w.matches(genrePattern)) {
-      List<String> ids = vocab.genrePhrases().getOrDefault(norm(m.group("g")), List.of());
+      String phrase = norm(m.group("g"));
+      List<String> ids = vocab.genrePhrases().getOrDefault(phrase, List.of());
       List<String> hard = ids.stream().filter(id -> vocab.genre(id).filter()).toList();
+      typeOfCompound(w, phrase, m);
       if (hard.isEmpty()) {
         w.protect(m.start(), m.end()); // crime, war, history...: meaning, not a filter
         continue;
@@ -1341,6 +1402,33 @@ public final class RequestReader {
       w.genres.addAll(hard);
       hard.forEach(id -> w.genreWords.add(vocab.genre(id).queryWords()));
       w.read("genres", String.join(",", hard), m);
+    }
+  }
+
+  private static final Pattern COMPOUND_TYPE =
+      Pattern.compile(B + "[\\p{L}-]{3,}?(?<t>films|film|seriën|series|serie|reeksen|reeks)" + E);
+  private static final Pattern LAST_TYPE_WORD =
+      Pattern.compile(".*\\s(?<t>" + MOVIE_WORDS + "|" + SERIES_WORDS + ")");
+
+  /** "actiefilm", "misdaadserie": a Dutch compound says the type with its last part. */
+  private static void typeOfCompound(Work w, String phrase, Matcher m) {
+    Matcher c = COMPOUND_TYPE.matcher(phrase);
+    Matcher last = LAST_TYPE_WORD.matcher(phrase);
+    if (c.matches() || last.matches()) {
+      String t = c.matches() ? c.group("t") : last.group("t");
+      TitleType type = MOVIE_SET.contains(t) ? TitleType.MOVIE : TitleType.SERIES;
+      w.types.add(type);
+      w.readings.add(new Reading("type", type.name(), w.words(m)));
+    }
+  }
+
+  /** Compounds no table names ("zombiefilm"): the type from the last part, the rest is meaning. */
+  private void readCompoundTypes(Work w) {
+    for (Matcher m : w.matches(COMPOUND_TYPE)) {
+      TitleType type = m.group("t").startsWith("film") ? TitleType.MOVIE : TitleType.SERIES;
+      w.types.add(type);
+      w.readings.add(new Reading("type", type.name(), w.words(m)));
+      w.consume(m.start("t"), m.end("t"));
     }
   }
 

@@ -63,19 +63,16 @@ public record Understood(
     if (explicit.type() != null) {
       b.type(explicit.type());
     }
-    b.years(
-        explicit.minYear() != null ? explicit.minYear() : words.minYear(),
-        explicit.maxYear() != null ? explicit.maxYear() : words.maxYear());
-    b.runtimeMinutes(
-        explicit.minRuntimeMinutes() != null
-            ? explicit.minRuntimeMinutes()
-            : words.minRuntimeMinutes(),
-        explicit.maxRuntimeMinutes() != null
-            ? explicit.maxRuntimeMinutes()
-            : words.maxRuntimeMinutes());
-    b.seasons(
-        explicit.minSeasons() != null ? explicit.minSeasons() : words.minSeasons(),
-        explicit.maxSeasons() != null ? explicit.maxSeasons() : words.maxSeasons());
+    // A range given explicitly (either bound) replaces the range read from the words.
+    if (explicit.minYear() != null || explicit.maxYear() != null) {
+      b.years(explicit.minYear(), explicit.maxYear());
+    }
+    if (explicit.minRuntimeMinutes() != null || explicit.maxRuntimeMinutes() != null) {
+      b.runtimeMinutes(explicit.minRuntimeMinutes(), explicit.maxRuntimeMinutes());
+    }
+    if (explicit.minSeasons() != null || explicit.maxSeasons() != null) {
+      b.seasons(explicit.minSeasons(), explicit.maxSeasons());
+    }
     if (!explicit.genres().isEmpty()) {
       b.genres(explicit.genres());
     }

@@ -19,7 +19,8 @@ class RequestReaderTest {
   /** "recent" and "old" count from this year: the newest release year of the real catalogue. */
   private static final int REFERENCE_YEAR = 2021;
 
-  private static final RequestReader READER = RequestReader.standard(REFERENCE_YEAR);
+  private static final RequestReader READER =
+      new RequestReader(Glossary.standard(), REFERENCE_YEAR, null, true);
 
   record Row(
       String text,
@@ -71,7 +72,7 @@ class RequestReaderTest {
         en(
             "a feel-good movie for a rainy sunday",
             c -> c.type(MOVIE),
-            "feel-good for rainy sunday"),
+            "feel-good for a rainy sunday"),
         // decades and years
         en(
             "80s action movies",
@@ -146,7 +147,10 @@ class RequestReaderTest {
         nl("Nederlandstalige films", c -> c.type(MOVIE).language("nl"), ""),
         en("a series in Spanish", c -> c.type(SERIES).language("es"), ""),
         nl("een Spaanstalige serie", c -> c.type(SERIES).language("es"), ""),
-        en("scandinavian crime series", c -> c.type(SERIES).countries(Set.of("SCAN")), "crime"),
+        en(
+            "scandinavian crime series",
+            c -> c.type(SERIES).countries(Set.of("SCAN")),
+            "crime series"),
         en("a k-drama", c -> c.type(SERIES).countries(Set.of("KR")), ""),
         // genres in and out, audience
         en("no horror please", c -> c.excludedGenres(Set.of("horror")), ""),
@@ -200,8 +204,24 @@ class RequestReaderTest {
         en("a movie about Korean food", c -> c.type(MOVIE), "Korean food"),
         en("I like movies about space", c -> c.type(MOVIE), "space"),
         en("1917", c -> c, "1917"),
+        en(
+            "FBI agents interviewing serial killers in the seventies",
+            c -> c,
+            "FBI agents interviewing serial killers in the seventies"),
+        en(
+            "women working at a telephone company in 1920s Madrid",
+            c -> c,
+            "women working at a telephone company in 1920s Madrid"),
+        en(
+            "a girl and her giant pig-like animal against a corporation",
+            c -> c,
+            "girl and her giant pig-like animal against a corporation"),
+        en(
+            "kids in a small town and a missing boy",
+            c -> c,
+            "kids in a small town and a missing boy"),
         en("something like a fairy tale", c -> c, "fairy tale"),
-        en("a series of murders in a small town", c -> c, "series of murders in small town"),
+        en("a series of murders in a small town", c -> c, "series of murders in a small town"),
         nl("een film over de zee", c -> c.type(MOVIE), "sea ocean"));
   }
 

@@ -222,23 +222,6 @@ public class IndexCatalogue {
   }
 
   static StoredTitle toStored(TitlePublished t, String hash, float[] vector) {
-    return new StoredTitle(
-        t.titleId(),
-        t.title(),
-        t.type(),
-        t.year(),
-        t.runtimeMinutes(),
-        t.seasons(),
-        t.genres(),
-        t.cast(),
-        t.directors(),
-        t.languages(),
-        t.countries(),
-        t.maturityRating(),
-        t.alternateTitles(),
-        t.franchise(),
-        t.availability(),
-        hash,
-        vector);
+    return StoredTitle.from(t, hash, vector);
   }
 }

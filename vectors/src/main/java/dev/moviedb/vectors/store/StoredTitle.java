@@ -1,6 +1,7 @@
 package dev.moviedb.vectors.store;
 
 import dev.moviedb.events.Availability;
+import dev.moviedb.events.TitlePublished;
 import dev.moviedb.events.TitleType;
 import java.time.LocalDate;
 import java.util.List;
@@ -83,6 +84,31 @@ public record StoredTitle(
         alternateTitles,
         franchise,
         availability,
+        contentHash,
+        vector);
+  }
+
+  /**
+   * A catalogue title as stored: its payload from the {@code catalog.titles} record, with the
+   * vector made from its document text and that text's hash. The one mapping from the event.
+   */
+  public static StoredTitle from(TitlePublished t, String contentHash, float[] vector) {
+    return new StoredTitle(
+        t.titleId(),
+        t.title(),
+        t.type(),
+        t.year(),
+        t.runtimeMinutes(),
+        t.seasons(),
+        t.genres(),
+        t.cast(),
+        t.directors(),
+        t.languages(),
+        t.countries(),
+        t.maturityRating(),
+        t.alternateTitles(),
+        t.franchise(),
+        t.availability(),
         contentHash,
         vector);
   }

@@ -203,9 +203,8 @@ public record TitleFilter(
       return true;
     }
     return t.languages().isEmpty()
-        && t.countries().stream()
-            .map(TitleFilter::countryKey)
-            .anyMatch(languageCountries::contains);
+        && !t.countries().isEmpty()
+        && languageCountries.contains(countryKey(t.countries().get(0)));
   }
 
   private static boolean within(Integer value, Integer min, Integer max) {

@@ -292,7 +292,7 @@ public abstract class VectorStoreContractTest {
         TitleFilter.builder()
             .type(TitleType.MOVIE)
             .productionCountries(Set.of("Netherlands"))
-            .runtimeMinutes(null, 120)
+            .runtimeMinutes(60, 120)
             .years(2010, 2019)
             .build();
     assertThat(idsPassing(dutchMoviesUnderTwoHours)).containsExactly("k1");
