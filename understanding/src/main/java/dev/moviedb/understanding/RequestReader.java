@@ -836,7 +836,7 @@ public final class RequestReader {
     }
     Matcher h =
         Pattern.compile(
-                "^(?<n>[^ ]+(?: single)?)(?<half> and a half| en een half|ënhalf|enhalf| ?½)? ?"
+                "^(?<n>[^ ]+?(?: single)?)(?<half> and a half| en een half|ënhalf|enhalf| ?½)? ?"
                     + HOURS
                     + "(?: (?:and |en )?(?<m>\\d{1,2}) ?"
                     + MINS

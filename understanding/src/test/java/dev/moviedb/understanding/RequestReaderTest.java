@@ -109,6 +109,7 @@ class RequestReaderTest {
             c -> c.runtime(null, 100).genres(Set.of("comedy")),
             "comedy"),
         en("movies longer than 2.5 hours", c -> c.type(MOVIE).runtime(151, null), ""),
+        nl("films langer dan tweeënhalf uur", c -> c.type(MOVIE).runtime(151, null), ""),
         en("a film of at least two hours", c -> c.type(MOVIE).runtime(120, null), ""),
         en("a movie about 90 minutes long", c -> c.type(MOVIE).runtime(75, 105), ""),
         en("a short film about grief", c -> c.type(MOVIE).runtime(null, 40), "grief"),
