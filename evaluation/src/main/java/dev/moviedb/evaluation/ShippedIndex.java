@@ -55,7 +55,7 @@ final class ShippedIndex implements AutoCloseable {
     store.bindModel(modelId, vectors.vector(0).length);
     List<StoredTitle> titles = new ArrayList<>(catalogue.size());
     for (int i = 0; i < catalogue.size(); i++) {
-      titles.add(StoredTitle.of(catalogue.title(i), "eval-" + i, vectors.vector(i)));
+      titles.add(StoredTitle.from(catalogue.title(i), "eval-" + i, vectors.vector(i)));
       if (titles.size() == 1000 || i == catalogue.size() - 1) {
         store.upsert(titles);
         titles.clear();

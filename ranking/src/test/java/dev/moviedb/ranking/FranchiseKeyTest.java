@@ -46,6 +46,8 @@ class FranchiseKeyTest {
         List.of(),
         List.of(),
         List.of(),
+        null,
+        List.of(),
         franchise,
         List.of(),
         "hash",

@@ -123,6 +123,8 @@ class RankerTest {
         List.of("en"),
         List.of(),
         null,
+        List.of(),
+        null,
         List.of(Availability.of("netflix", country)),
         "hash-" + id,
         embedder.embedDocuments(List.of(text)).get(0));

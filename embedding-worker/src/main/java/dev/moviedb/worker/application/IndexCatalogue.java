@@ -176,7 +176,7 @@ public class IndexCatalogue {
       String hash = DocumentText.hash(text, embedder.modelId());
       StoredTitle old = existing.get(t.titleId());
       if (old != null && hash.equals(old.contentHash())) {
-        StoredTitle updated = StoredTitle.of(t, hash, old.vector());
+        StoredTitle updated = StoredTitle.from(t, hash, old.vector());
         if (samePayload(old, updated)) {
           unchanged++;
         } else {
@@ -191,7 +191,7 @@ public class IndexCatalogue {
       List<float[]> vectors = embedder.embedDocuments(toEmbed.stream().map(Pending::text).toList());
       for (int i = 0; i < toEmbed.size(); i++) {
         Pending p = toEmbed.get(i);
-        ready.add(StoredTitle.of(p.title(), p.hash(), vectors.get(i)));
+        ready.add(StoredTitle.from(p.title(), p.hash(), vectors.get(i)));
       }
     }
     store.upsert(ready);

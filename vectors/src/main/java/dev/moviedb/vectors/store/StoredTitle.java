@@ -10,6 +10,8 @@ import java.util.List;
  * A catalogue title as the vector store keeps it: its unit-length vector and the payload needed to
  * filter, diversify and explain recommendations without another lookup.
  *
+ * @param countries production countries as the catalogue names them (e.g. {@code South Korea})
+ * @param maturityRating the catalogue's US rating (e.g. {@code TV-14}); see {@link Maturity}
  * @param contentHash hash of the document text the vector was made from; equal hash, same vector
  */
 public record StoredTitle(
@@ -23,6 +25,8 @@ public record StoredTitle(
     List<String> cast,
     List<String> directors,
     List<String> languages,
+    List<String> countries,
+    String maturityRating,
     List<String> alternateTitles,
     String franchise,
     List<Availability> availability,
@@ -40,15 +44,16 @@ public record StoredTitle(
     cast = copy(cast);
     directors = copy(directors);
     languages = copy(languages);
+    countries = copy(countries);
     alternateTitles = copy(alternateTitles);
     availability = copy(availability);
   }
 
   /**
-   * A catalogue record as the index stores it: the payload the ranking filters, collapses and
-   * explains by, with its vector and the hash of the text the vector was made from.
+   * A catalogue title as stored: its payload from the {@code catalog.titles} record, with the
+   * vector made from its document text and that text's hash. The one mapping from the event.
    */
-  public static StoredTitle of(TitlePublished t, String contentHash, float[] vector) {
+  public static StoredTitle from(TitlePublished t, String contentHash, float[] vector) {
     return new StoredTitle(
         t.titleId(),
         t.title(),
@@ -60,11 +65,18 @@ public record StoredTitle(
         t.cast(),
         t.directors(),
         t.languages(),
+        t.countries(),
+        t.maturityRating(),
         t.alternateTitles(),
         t.franchise(),
         t.availability(),
         contentHash,
         vector);
+  }
+
+  /** The minimum viewer age of the title's rating, or null when it has none or it is unknown. */
+  public Integer maturityAge() {
+    return Maturity.minimumAge(maturityRating);
   }
 
   private static <T> List<T> copy(List<T> list) {
@@ -94,6 +106,8 @@ public record StoredTitle(
         cast,
         directors,
         languages,
+        countries,
+        maturityRating,
         alternateTitles,
         franchise,
         availability,

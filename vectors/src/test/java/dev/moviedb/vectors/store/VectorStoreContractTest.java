@@ -65,6 +65,8 @@ public abstract class VectorStoreContractTest {
         List.of("en"),
         List.of(),
         null,
+        List.of(),
+        null,
         availability,
         "hash-" + id,
         Vectors.normalize(vector));
@@ -137,6 +139,176 @@ public abstract class VectorStoreContractTest {
     assertThat(store.search(q, 10, dramaSince2020))
         .extracting(h -> h.title().titleId())
         .containsExactly("d");
+  }
+
+  /** A title with the payload the request-understanding filters read. */
+  protected static StoredTitle described(
+      String id,
+      TitleType type,
+      Integer length,
+      List<String> genres,
+      List<String> countries,
+      List<String> languages,
+      String rating,
+      float[] vector) {
+    return new StoredTitle(
+        id,
+        "Title " + id,
+        type,
+        2015,
+        type == TitleType.MOVIE ? length : null,
+        type == TitleType.SERIES ? length : null,
+        genres,
+        List.of(),
+        List.of(),
+        languages,
+        countries,
+        rating,
+        List.of(),
+        null,
+        List.of(),
+        "hash-" + id,
+        Vectors.normalize(vector));
+  }
+
+  private void seedDescribed() {
+    store.upsert(
+        List.of(
+            described(
+                "k1",
+                TitleType.MOVIE,
+                85,
+                List.of("Romantic Movies", "Comedies"),
+                List.of("Netherlands"),
+                List.of("nl"),
+                "PG-13",
+                new float[] {1, 0, 0, 0}),
+            described(
+                "k2",
+                TitleType.MOVIE,
+                130,
+                List.of("Dramas", "Romantic Movies"),
+                List.of("Netherlands"),
+                List.of(),
+                "R",
+                new float[] {0, 1, 0, 0}),
+            described(
+                "k3",
+                TitleType.SERIES,
+                1,
+                List.of("TV Comedies"),
+                List.of("South Korea"),
+                List.of(),
+                "TV-Y7",
+                new float[] {0, 0, 1, 0}),
+            described(
+                "k4",
+                TitleType.SERIES,
+                3,
+                List.of("Kids' TV"),
+                List.of("Belgium", "Netherlands"),
+                List.of("fr"),
+                "TV-G",
+                new float[] {0, 0, 0, 1}),
+            described(
+                "k5",
+                TitleType.MOVIE,
+                40,
+                List.of("Comedies"),
+                List.of("United States", "Netherlands"),
+                List.of(),
+                "NR",
+                new float[] {1, 1, 0, 0})));
+  }
+
+  private List<String> idsPassing(TitleFilter filter) {
+    return store.search(Vectors.normalize(new float[] {1, 1, 1, 1}), 10, filter).stream()
+        .map(h -> h.title().titleId())
+        .toList();
+  }
+
+  @Test
+  void search_appliesProductionCountries_anyOfAndCaseInsensitive() {
+    seedDescribed();
+
+    assertThat(idsPassing(TitleFilter.builder().productionCountries(Set.of("netherlands")).build()))
+        .containsExactlyInAnyOrder("k1", "k2", "k4", "k5");
+    assertThat(
+            idsPassing(
+                TitleFilter.builder().productionCountries(Set.of("SOUTH KOREA", "Japan")).build()))
+        .containsExactly("k3");
+  }
+
+  @Test
+  void search_appliesMaturity_andUnratedTitlesNeverPassIt() {
+    seedDescribed();
+
+    assertThat(idsPassing(TitleFilter.builder().maxMaturityAge(7).build()))
+        .containsExactlyInAnyOrder("k3", "k4");
+    assertThat(idsPassing(TitleFilter.builder().maxMaturityAge(13).build()))
+        .containsExactlyInAnyOrder("k1", "k3", "k4");
+  }
+
+  @Test
+  void search_appliesRuntimeAndSeasonBounds_andEachExcludesTheOtherType() {
+    seedDescribed();
+
+    assertThat(idsPassing(TitleFilter.builder().runtimeMinutes(60, null).build()))
+        .containsExactlyInAnyOrder("k1", "k2");
+    assertThat(idsPassing(TitleFilter.builder().runtimeMinutes(null, 90).build()))
+        .containsExactlyInAnyOrder("k1", "k5");
+    assertThat(idsPassing(TitleFilter.builder().seasons(null, 1).build())).containsExactly("k3");
+    assertThat(idsPassing(TitleFilter.builder().seasons(2, null).build())).containsExactly("k4");
+  }
+
+  @Test
+  void search_appliesLanguage_withTheMainCountryFallbackOnlyForTitlesListingNoLanguage() {
+    seedDescribed();
+
+    assertThat(idsPassing(TitleFilter.builder().language("NL", Set.of()).build()))
+        .containsExactly("k1");
+    // k4 lists French; k5 lists nothing but was mainly produced in the United States.
+    assertThat(idsPassing(TitleFilter.builder().language("nl", Set.of("Netherlands")).build()))
+        .containsExactlyInAnyOrder("k1", "k2");
+  }
+
+  @Test
+  void search_appliesGenreGroups_oneGenreOfEveryGroup() {
+    seedDescribed();
+
+    TitleFilter romanticComedy =
+        TitleFilter.builder()
+            .genreGroups(
+                List.of(
+                    Set.of("Romantic Movies", "Romantic TV Shows"),
+                    Set.of("Comedies", "TV Comedies")))
+            .build();
+    assertThat(idsPassing(romanticComedy)).containsExactly("k1");
+  }
+
+  @Test
+  void search_combinesTheNewFiltersWithTheOldOnes() {
+    seedDescribed();
+
+    TitleFilter dutchMoviesUnderTwoHours =
+        TitleFilter.builder()
+            .type(TitleType.MOVIE)
+            .productionCountries(Set.of("Netherlands"))
+            .runtimeMinutes(60, 120)
+            .years(2010, 2019)
+            .build();
+    assertThat(idsPassing(dutchMoviesUnderTwoHours)).containsExactly("k1");
+  }
+
+  @Test
+  void get_returnsCountriesAndMaturityRating() {
+    seedDescribed();
+
+    StoredTitle k3 = store.get(List.of("k3")).get("k3");
+    assertThat(k3.countries()).containsExactly("South Korea");
+    assertThat(k3.maturityRating()).isEqualTo("TV-Y7");
+    assertThat(k3.maturityAge()).isEqualTo(7);
+    assertThat(k3.seasons()).isEqualTo(1);
   }
 
   @Test

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -80,6 +81,11 @@ public final class LuceneVectorStore implements VectorStore {
   private static final String YEAR = "year";
   private static final String RUNTIME = "runtime";
   private static final String LANGUAGE = "language";
+  private static final String LANGUAGE_KNOWN = "language_known";
+  private static final String COUNTRY = "country";
+  private static final String MAIN_COUNTRY = "main_country";
+  private static final String SEASONS = "seasons";
+  private static final String MATURITY = "maturity";
   private static final String AVAILABLE = "available";
   private static final String MODEL_KEY = "model";
   private static final String DIMENSION_KEY = "dimension";
@@ -433,21 +439,52 @@ public final class LuceneVectorStore implements VectorStore {
     for (String excluded : f.excludedGenres()) {
       b.add(new TermQuery(new Term(GENRE, excluded)), Occur.MUST_NOT);
     }
-    if (f.minYear() != null || f.maxYear() != null) {
+    for (Set<String> group : f.genreGroups()) {
+      b.add(new TermInSetQuery(GENRE, group.stream().map(BytesRef::new).toList()), Occur.FILTER);
+    }
+    range(b, YEAR, f.minYear(), f.maxYear());
+    range(b, RUNTIME, f.minRuntimeMinutes(), f.maxRuntimeMinutes());
+    range(b, SEASONS, f.minSeasons(), f.maxSeasons());
+    range(b, MATURITY, null, f.maxMaturityAge());
+    if (!f.productionCountries().isEmpty()) {
       b.add(
-          IntPoint.newRangeQuery(
-              YEAR,
-              f.minYear() == null ? Integer.MIN_VALUE : f.minYear(),
-              f.maxYear() == null ? Integer.MAX_VALUE : f.maxYear()),
+          new TermInSetQuery(COUNTRY, f.productionCountries().stream().map(BytesRef::new).toList()),
           Occur.FILTER);
     }
-    if (f.maxRuntimeMinutes() != null) {
-      b.add(IntPoint.newRangeQuery(RUNTIME, 0, f.maxRuntimeMinutes()), Occur.FILTER);
-    }
     if (f.language() != null) {
-      b.add(new TermQuery(new Term(LANGUAGE, f.language())), Occur.FILTER);
+      b.add(languageQuery(f), Occur.FILTER);
     }
     return b.build();
+  }
+
+  private static void range(BooleanQuery.Builder b, String field, Integer min, Integer max) {
+    if (min != null || max != null) {
+      b.add(
+          IntPoint.newRangeQuery(
+              field, min == null ? Integer.MIN_VALUE : min, max == null ? Integer.MAX_VALUE : max),
+          Occur.FILTER);
+    }
+  }
+
+  /** The language, or no language listed and mainly produced in one of the language's countries. */
+  private static Query languageQuery(TitleFilter f) {
+    Query listed = new TermQuery(new Term(LANGUAGE, f.language()));
+    if (f.languageCountries().isEmpty()) {
+      return listed;
+    }
+    Query byCountry =
+        new BooleanQuery.Builder()
+            .add(
+                new TermInSetQuery(
+                    MAIN_COUNTRY, f.languageCountries().stream().map(BytesRef::new).toList()),
+                Occur.FILTER)
+            .add(new TermQuery(new Term(LANGUAGE_KNOWN, "y")), Occur.MUST_NOT)
+            .build();
+    return new BooleanQuery.Builder()
+        .add(listed, Occur.SHOULD)
+        .add(byCountry, Occur.SHOULD)
+        .setMinimumNumberShouldMatch(1)
+        .build();
   }
 
   @Override
@@ -520,6 +557,23 @@ public final class LuceneVectorStore implements VectorStore {
     for (String language : t.languages()) {
       doc.add(
           new StringField(LANGUAGE, language.toLowerCase(java.util.Locale.ROOT), Field.Store.NO));
+    }
+    if (!t.languages().isEmpty()) {
+      doc.add(new StringField(LANGUAGE_KNOWN, "y", Field.Store.NO));
+    }
+    for (String country : t.countries()) {
+      doc.add(new StringField(COUNTRY, TitleFilter.countryKey(country), Field.Store.NO));
+    }
+    if (!t.countries().isEmpty()) {
+      doc.add(
+          new StringField(
+              MAIN_COUNTRY, TitleFilter.countryKey(t.countries().get(0)), Field.Store.NO));
+    }
+    if (t.seasons() != null) {
+      doc.add(new IntPoint(SEASONS, t.seasons()));
+    }
+    if (t.maturityAge() != null) {
+      doc.add(new IntPoint(MATURITY, t.maturityAge()));
     }
     Map<String, Boolean> keys = new HashMap<>();
     for (var a : t.availability()) {

@@ -1,5 +1,7 @@
 package dev.moviedb.vectors.store.qdrant;
 
+import static io.qdrant.client.ConditionFactory.filter;
+import static io.qdrant.client.ConditionFactory.isEmpty;
 import static io.qdrant.client.ConditionFactory.matchKeyword;
 import static io.qdrant.client.ConditionFactory.matchKeywords;
 import static io.qdrant.client.ConditionFactory.range;
@@ -49,6 +51,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -160,12 +163,13 @@ public final class QdrantVectorStore implements VectorStore {
         client.createCollectionAsync(
             name,
             VectorParams.newBuilder().setDistance(Distance.Cosine).setSize(dimension).build()));
-    for (String field : List.of("titleId", "available", "type", "genre", "language")) {
+    for (String field :
+        List.of("titleId", "available", "type", "genre", "language", "country", "main_country")) {
       await(
           client.createPayloadIndexAsync(
               name, field, PayloadSchemaType.Keyword, null, true, null, null));
     }
-    for (String field : List.of("year", "runtime")) {
+    for (String field : List.of("year", "runtime", "seasons", "maturity")) {
       await(
           client.createPayloadIndexAsync(
               name, field, PayloadSchemaType.Integer, null, true, null, null));
@@ -255,6 +259,16 @@ public final class QdrantVectorStore implements VectorStore {
     if (t.runtimeMinutes() != null) {
       payload.put("runtime", value(t.runtimeMinutes()));
     }
+    payload.put("country", list(t.countries().stream().map(TitleFilter::countryKey).toList()));
+    if (!t.countries().isEmpty()) {
+      payload.put("main_country", value(TitleFilter.countryKey(t.countries().get(0))));
+    }
+    if (t.seasons() != null) {
+      payload.put("seasons", value(t.seasons()));
+    }
+    if (t.maturityAge() != null) {
+      payload.put("maturity", value(t.maturityAge()));
+    }
     return PointStruct.newBuilder()
         .setId(id(pointId(t.titleId())))
         .setVectors(vectors(t.vector()))
@@ -339,23 +353,46 @@ public final class QdrantVectorStore implements VectorStore {
     if (!f.excludedGenres().isEmpty()) {
       b.addMustNot(matchKeywords("genre", List.copyOf(f.excludedGenres())));
     }
-    if (f.minYear() != null || f.maxYear() != null) {
-      Range.Builder r = Range.newBuilder();
-      if (f.minYear() != null) {
-        r.setGte(f.minYear());
-      }
-      if (f.maxYear() != null) {
-        r.setLte(f.maxYear());
-      }
-      b.addMust(range("year", r.build()));
+    for (Set<String> group : f.genreGroups()) {
+      b.addMust(matchKeywords("genre", List.copyOf(group)));
     }
-    if (f.maxRuntimeMinutes() != null) {
-      b.addMust(range("runtime", Range.newBuilder().setLte(f.maxRuntimeMinutes()).build()));
+    addRange(b, "year", f.minYear(), f.maxYear());
+    addRange(b, "runtime", f.minRuntimeMinutes(), f.maxRuntimeMinutes());
+    addRange(b, "seasons", f.minSeasons(), f.maxSeasons());
+    addRange(b, "maturity", null, f.maxMaturityAge());
+    if (!f.productionCountries().isEmpty()) {
+      b.addMust(matchKeywords("country", List.copyOf(f.productionCountries())));
     }
-    if (f.language() != null) {
+    if (f.language() != null && f.languageCountries().isEmpty()) {
       b.addMust(matchKeyword("language", f.language()));
+    } else if (f.language() != null) {
+      // The language, or no language listed and mainly produced in one of the language's countries.
+      Filter byCountry =
+          Filter.newBuilder()
+              .addMust(matchKeywords("main_country", List.copyOf(f.languageCountries())))
+              .addMust(isEmpty("language"))
+              .build();
+      b.addMust(
+          filter(
+              Filter.newBuilder()
+                  .addShould(matchKeyword("language", f.language()))
+                  .addShould(filter(byCountry))
+                  .build()));
     }
     return b.build();
+  }
+
+  private static void addRange(Filter.Builder b, String field, Integer min, Integer max) {
+    if (min != null || max != null) {
+      Range.Builder r = Range.newBuilder();
+      if (min != null) {
+        r.setGte(min);
+      }
+      if (max != null) {
+        r.setLte(max);
+      }
+      b.addMust(range(field, r.build()));
+    }
   }
 
   @Override

@@ -62,6 +62,8 @@ public class SmallCatalogue implements QuarkusTestResourceLifecycleManager {
         List.of("en"),
         List.of(),
         null,
+        List.of(),
+        null,
         List.of(Availability.of("netflix", "NL")),
         "hash-" + id,
         Vectors.normalize(v));
