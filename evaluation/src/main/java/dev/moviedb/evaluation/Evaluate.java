@@ -2,6 +2,7 @@ package dev.moviedb.evaluation;
 
 import dev.moviedb.evaluation.Report.Table;
 import dev.moviedb.ranking.RankingSettings;
+import dev.moviedb.understanding.LabelledRequest;
 import dev.moviedb.vectors.embedding.EmbeddingModels;
 import dev.moviedb.vectors.embedding.InProcessEmbedder;
 import dev.moviedb.vectors.embedding.OllamaEmbedder;
@@ -16,6 +17,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
@@ -233,6 +235,19 @@ public final class Evaluate implements Callable<Integer> {
       } else {
         report.skipped("Reddit TOMT query -> title: " + tomtFile + " is absent.");
       }
+      if (!runs.isEmpty()) {
+        t = System.nanoTime();
+        ModelRun primary = runs.get(0);
+        ConstraintEval constraintEval = new ConstraintEval(primary);
+        List<LabelledRequest> constrained = ConstraintEval.labelled();
+        var outcomes = constraintEval.evaluate(constrained);
+        report.table(ConstraintEval.table(outcomes, constrained.size(), primary.modelId()));
+        report.table(glossTable(constraintEval.glossOnLabelledSet(labelledKnown, catalogue)));
+        Path details = cacheDir.resolveSibling("constraint-eval.txt");
+        ConstraintEval.details(details, outcomes);
+        report.note(
+            "constrained requests evaluated in " + seconds(t) + " (every list: " + details + ")");
+      }
       if (queryEval.failures() > 0) {
         report.note(queryEval.failures() + " method calls failed on a query; counted as misses.");
       }
@@ -298,6 +313,35 @@ public final class Evaluate implements Callable<Integer> {
       }
     }
     return finish(report, started);
+  }
+
+  private static Table glossTable(Map<String, int[]> counts) {
+    List<List<String>> rows = new ArrayList<>();
+    counts.forEach(
+        (method, c) ->
+            rows.add(
+                List.of(
+                    method,
+                    c[0]
+                        + "/"
+                        + c[1]
+                        + " ("
+                        + Report.num(c[1] == 0 ? 0 : (double) c[0] / c[1])
+                        + ")",
+                    c[2]
+                        + "/"
+                        + c[3]
+                        + " ("
+                        + Report.num(c[3] == 0 ? 0 : (double) c[2] / c[3])
+                        + ")")));
+    return new Table(
+        "Dutch words for the English model, on the labelled requests",
+        "hit@10 of the labelled requests above (which the glossary was not written for) per"
+            + " language, through the shipped reading with each way of glossing Dutch words:"
+            + " the glossary (the module's own table), FreeDict (Debian's dict-freedict-nld-eng),"
+            + " both (shipped), or none.",
+        List.of("reading", "English hit@10", "Dutch hit@10"),
+        rows);
   }
 
   private static Table retrievalTable(String title, String note, List<RetrievalScore> scores) {

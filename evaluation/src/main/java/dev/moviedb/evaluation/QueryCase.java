@@ -35,8 +35,7 @@ public record QueryCase(
 
   /** The same constraints as the vector store's hard filter, as recommend-api applies them. */
   public TitleFilter filter() {
-    return new TitleFilter(
-        null, null, null, type, Set.of(), Set.of(), null, null, maxRuntime, null);
+    return TitleFilter.builder().type(type).runtimeMinutes(null, maxRuntime).build();
   }
 
   public IntPredicate allowed(Catalogue catalogue) {

@@ -1,6 +1,7 @@
 package dev.moviedb.evaluation;
 
 import dev.moviedb.ranking.RankingRequest;
+import dev.moviedb.ranking.TasteWeights;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,9 +10,10 @@ import java.util.Set;
 import java.util.function.IntPredicate;
 
 /**
- * Query -> title: the shipped ranking per model (recommend-api's ranking module over its vector
- * store, the request's words alone), BM25, hybrid (RRF of BM25 and the shipped top 100) per model,
- * and a random baseline, each over the same requests with the same constraints applied.
+ * Query -> title: the shipped ranking per model (recommend-api's path for words: read by the
+ * understanding module, ranked by the ranking module over its vector store), the same words
+ * embedded as typed, BM25, hybrid (RRF of BM25 and the shipped top 100) per model, and a random
+ * baseline, each over the same requests with the same constraints applied.
  */
 public final class QueryEval {
 
@@ -35,6 +37,7 @@ public final class QueryEval {
     acc.put("BM25", new Accumulator());
     for (ModelRun m : models) {
       acc.put("shipped ranking " + m.modelId(), new Accumulator());
+      acc.put("words as typed, not read " + m.modelId(), new Accumulator());
       acc.put("hybrid RRF BM25 + " + m.modelId(), new Accumulator());
     }
     int n = 0;
@@ -46,8 +49,10 @@ public final class QueryEval {
       List<Integer> lexical = bm25(c.query(), allowed);
       acc.get("BM25").add(lexical, gold);
       for (ModelRun m : models) {
-        List<Integer> dense = shippedOrMiss(m, c);
+        List<Integer> dense = orMiss(m, () -> shipped(m, c));
         acc.get("shipped ranking " + m.modelId()).add(dense, gold);
+        acc.get("words as typed, not read " + m.modelId())
+            .add(orMiss(m, () -> asTyped(m, c)), gold);
         acc.get("hybrid RRF BM25 + " + m.modelId())
             .add(Rrf.fuse(List.of(lexical, dense), Rrf.DEFAULT_K, DEPTH), gold);
       }
@@ -71,16 +76,26 @@ public final class QueryEval {
     }
   }
 
-  /** The shipped ranking of the request's words alone, its constraints as hard filters. */
+  /**
+   * The shipped ranking of a request in words: read (constraints become filters, Dutch glossed,
+   * "like X" anchored), its labelled constraints as explicit parameters, no taste.
+   */
   static List<Integer> shipped(ModelRun m, QueryCase c) {
+    ShippedIndex index = m.index();
+    return index.positions(
+        index.words(c.query(), c.filter(), m.embedder(), index.reader(), TasteWeights.NONE, DEPTH));
+  }
+
+  /** The words as typed, embedded whole (no reading), through the same ranking. */
+  static List<Integer> asTyped(ModelRun m, QueryCase c) {
     float[] query = m.embedder().embedQuery(c.query());
     return m.index()
         .rank(ShippedIndex.SHIPPED, RankingRequest.forQuery(query, c.query(), DEPTH), c.filter());
   }
 
-  private List<Integer> shippedOrMiss(ModelRun m, QueryCase c) {
+  private List<Integer> orMiss(ModelRun m, java.util.function.Supplier<List<Integer>> ranking) {
     try {
-      return shipped(m, c);
+      return ranking.get();
     } catch (RuntimeException e) {
       failures++;
       System.err.println(m.modelId() + " failed on a query (counted as a miss): " + e);

@@ -7,6 +7,11 @@ import dev.moviedb.ranking.Ranking;
 import dev.moviedb.ranking.RankingRequest;
 import dev.moviedb.ranking.RankingSettings;
 import dev.moviedb.ranking.StoreTitles;
+import dev.moviedb.ranking.TasteWeights;
+import dev.moviedb.understanding.RequestPlan;
+import dev.moviedb.understanding.RequestReader;
+import dev.moviedb.understanding.TitleNames;
+import dev.moviedb.vectors.embedding.TextEmbedder;
 import dev.moviedb.vectors.store.StoredTitle;
 import dev.moviedb.vectors.store.TitleFilter;
 import dev.moviedb.vectors.store.lucene.LuceneVectorStore;
@@ -39,6 +44,8 @@ final class ShippedIndex implements AutoCloseable {
   private final LuceneVectorStore store;
   private final Path dir;
   private final CalibrationSamples samples;
+  private volatile TitleNames names;
+  private volatile RequestReader reader;
 
   /**
    * Writes the catalogue's vectors into a fresh index under {@code dir}.
@@ -62,6 +69,53 @@ final class ShippedIndex implements AutoCloseable {
       }
     }
     this.samples = new CalibrationSamples(calibrationSample, () -> new Random(SAMPLE_SEED));
+  }
+
+  /** The catalogue's titles by name ("like X"), read from the index once. */
+  TitleNames names() {
+    TitleNames n = names;
+    if (n == null) {
+      n = TitleNames.of(store::forEach);
+      names = n;
+    }
+    return n;
+  }
+
+  /** The request reader recommend-api builds for this catalogue. */
+  RequestReader reader() {
+    RequestReader r = reader;
+    if (r == null) {
+      r = RequestPlan.readerFor(names());
+      reader = r;
+    }
+    return r;
+  }
+
+  /**
+   * The shipped path of a request in words (recommend-api's): read, planned into filters and a
+   * request vector ({@link RequestPlan}), then ranked; {@code explicit} is the filter of explicit
+   * request parameters.
+   */
+  Ranking words(
+      String text,
+      TitleFilter explicit,
+      TextEmbedder embedder,
+      RequestReader with,
+      TasteWeights taste,
+      int limit) {
+    RequestPlan plan = RequestPlan.of(text, with, explicit, embedder, names());
+    return ranking(
+        SHIPPED,
+        new RankingRequest(
+            plan.queryVector(),
+            text,
+            plan.like() == null ? null : plan.like().titleId(),
+            taste,
+            limit,
+            0,
+            null,
+            null),
+        plan.filter());
   }
 
   /** The titles' vectors in catalogue order (for baselines and list measures). */

@@ -66,15 +66,18 @@ public final class Explanations {
   private final List<StoredTitle> liked;
   private final Set<String> likedGenres = new LinkedHashSet<>();
   private final Set<String> queryWords;
+  private final StoredTitle like;
 
   /**
    * @param liked the user's positively weighted titles that the index holds (empty without taste)
    * @param query the request's words (null without)
+   * @param like the title the request is like (null without)
    */
-  public Explanations(Collection<StoredTitle> liked, String query) {
+  public Explanations(Collection<StoredTitle> liked, String query, StoredTitle like) {
     this.liked = List.copyOf(liked);
     this.liked.forEach(l -> likedGenres.addAll(l.genres()));
     this.queryWords = words(query);
+    this.like = like;
   }
 
   /** The names of the liked titles most similar to {@code t}, most similar first. */
@@ -108,6 +111,9 @@ public final class Explanations {
     for (String genre : t.genres()) {
       if (likedGenres.contains(genre)) {
         matched.add("taste genre: " + genre);
+      }
+      if (like != null && like.genres().contains(genre)) {
+        matched.add("like " + like.title() + ": " + genre);
       }
     }
     return new ArrayList<>(matched);

@@ -60,7 +60,9 @@ public final class Ranker {
       if (seed == null) {
         throw new UnknownTitleException(request.similarTo());
       }
-      queryVector = seed.vector();
+      if (queryVector == null) {
+        queryVector = seed.vector(); // "more like this"; with words, they already hold the title
+      }
     }
     TasteWeights weights = request.taste();
     Map<String, StoredTitle> tasteTitles = Map.of();
@@ -143,7 +145,7 @@ public final class Ranker {
             .map(tasteTitles::get)
             .filter(java.util.Objects::nonNull)
             .toList();
-    Explanations explain = new Explanations(liked, request.query());
+    Explanations explain = new Explanations(liked, request.query(), seed);
     List<RankedTitle> items = new ArrayList<>(page.size());
     for (Scored s : page) {
       items.add(

@@ -1,11 +1,14 @@
 package dev.moviedb.ranking;
 
 /**
- * One request to rank: the request's vector (the embedded words, or null), the title of "more like
- * this" (or null), the user's taste (or {@link TasteWeights#NONE}), the page, and per-request
- * overrides of the settings (null = the default).
+ * One request to rank: the request's vector (the embedded words, or null), the title it is like (or
+ * null), the user's taste (or {@link TasteWeights#NONE}), the page, and per-request overrides of
+ * the settings (null = the default).
  *
+ * @param queryVector the request's vector ({@link QueryVector}); null without words or anchor
  * @param query the request's words, for the explanations (null without)
+ * @param similarTo a title the answer is like: it and its franchise are left out, and without a
+ *     query vector its own vector is the request ("more like this")
  */
 public record RankingRequest(
     float[] queryVector,

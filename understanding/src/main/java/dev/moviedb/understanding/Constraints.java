@@ -110,7 +110,7 @@ public record Constraints(
         .genreGroups(genres.stream().map(g -> v.genre(g).catalogueGenres()).toList())
         .maxMaturityAge(maxMaturityAge);
     if (language != null) {
-      b.language(language, v.catalogueCountries(v.language(language).mainCountries()));
+      b.language(language, v.catalogueCountriesSpeaking(language));
     }
     return b.build();
   }

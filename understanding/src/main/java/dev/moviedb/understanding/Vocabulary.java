@@ -191,6 +191,16 @@ public final class Vocabulary {
     return l;
   }
 
+  /**
+   * The catalogue's names of the main countries of a language: a title that lists no language
+   * counts as in that language when its main production country is one of these.
+   *
+   * @throws IllegalArgumentException for a code languages.tsv does not know
+   */
+  public Set<String> catalogueCountriesSpeaking(String code) {
+    return catalogueCountries(language(code).mainCountries());
+  }
+
   Map<String, String> languagePhrases() {
     return languagePhrases;
   }

@@ -10,14 +10,18 @@ import dev.moviedb.ranking.TasteWeights;
 import dev.moviedb.recommend.application.port.ServingIndex;
 import dev.moviedb.recommend.application.port.ServingIndex.Serving;
 import dev.moviedb.recommend.application.port.TasteStore;
+import dev.moviedb.understanding.RequestPlan;
+import dev.moviedb.vectors.store.StoredTitle;
 import dev.moviedb.vectors.store.TitleFilter;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Use case: rank titles for a request's words, a user's taste, a title ("more like this"), or a
- * combination. Orchestration only: it embeds the words, reads the taste, and hands both with the
- * served index to the ranking module ({@link Ranker}), where every ranking rule lives.
+ * Use case: rank titles for a request in plain words, a user's taste, a title ("more like this"),
+ * or a combination. Orchestration only: the words become filters and a request vector through the
+ * understanding module ({@link RequestPlan}), the taste is read, and both go with the served index
+ * to the ranking module ({@link Ranker}), where every ranking rule lives.
  */
 @ApplicationScoped
 public class RecommendTitles {
@@ -26,7 +30,7 @@ public class RecommendTitles {
   private final TasteStore tastes;
   private final Ranker ranker;
   private final CalibrationSamples samples;
-  private final KnownValues known = new KnownValues();
+  private final ServedCatalogue catalogue = new ServedCatalogue();
 
   public RecommendTitles(ServingIndex serving, TasteStore tastes, Ranker ranker) {
     this.serving = serving;
@@ -36,7 +40,10 @@ public class RecommendTitles {
         new CalibrationSamples(ranker.settings().calibrationSample(), ThreadLocalRandom::current);
   }
 
-  /** A validated request: the words (or null), the user (or null), a title (or null), the page. */
+  /**
+   * A validated request: the words (or null), the user (or null), a title (or null), the page, the
+   * filters of the explicit parameters (they win over what the words say), and the knobs.
+   */
   public record Request(
       String query,
       String userId,
@@ -47,21 +54,32 @@ public class RecommendTitles {
       Double alpha,
       Double diversity) {}
 
-  /** The ranking and the model that served it. */
-  public record Result(Ranking ranking, String model) {}
+  /**
+   * The ranking, the model that served it, and how the words were read: {@code understood} is null
+   * without words; {@code like} is the catalogue title of "like X" when X named one.
+   */
+  public record Result(
+      Ranking ranking, String model, Map<String, Object> understood, StoredTitle like) {}
 
   /**
-   * @throws KnownValues.UnknownValueException when a filter names a value the catalogue lacks
+   * @throws ServedCatalogue.UnknownValueException when a filter names a value the catalogue lacks
    */
   public Result recommend(Request request) {
     Serving now = serving.current();
-    known.check(now.store(), request.filter());
+    ServedCatalogue.Facts facts = catalogue.of(now.store());
+    facts.check(request.filter());
     long t0 = System.nanoTime();
-    float[] queryVector =
-        request.similarTo() == null && request.query() != null && !request.query().isBlank()
-            ? now.embedder().embedQuery(request.query())
-            : null;
-    double embedMillis = (System.nanoTime() - t0) / 1e6;
+    TitleFilter filter = request.filter();
+    float[] queryVector = null;
+    String similarTo = request.similarTo();
+    RequestPlan plan = null;
+    if (similarTo == null && request.query() != null && !request.query().isBlank()) {
+      plan = RequestPlan.of(request.query(), facts.reader(), filter, now.embedder(), facts.names());
+      filter = plan.filter();
+      queryVector = plan.queryVector();
+      similarTo = plan.like() == null ? null : plan.like().titleId();
+    }
+    double understandMillis = (System.nanoTime() - t0) / 1e6;
     TasteWeights taste =
         request.userId() == null
             ? TasteWeights.NONE
@@ -70,7 +88,7 @@ public class RecommendTitles {
         new RankingRequest(
             queryVector,
             request.query(),
-            request.similarTo(),
+            similarTo,
             taste,
             request.limit(),
             request.offset(),
@@ -78,8 +96,14 @@ public class RecommendTitles {
             request.diversity());
     try {
       Ranking result =
-          ranker.rank(ranking, new StoreTitles(now.store(), request.filter(), samples));
-      return new Result(result.after("queryEmbedding", embedMillis), now.embedder().modelId());
+          ranker
+              .rank(ranking, new StoreTitles(now.store(), filter, samples))
+              .after("understandingAndEmbedding", understandMillis);
+      return new Result(
+          result,
+          now.embedder().modelId(),
+          plan == null ? null : plan.understood().summary(),
+          plan == null ? null : plan.like());
     } catch (NothingToRankException e) {
       throw new NothingToRankException(
           request.userId() == null

@@ -69,38 +69,6 @@ public record TitleFilter(
     requireOrdered("seasons", minSeasons, maxSeasons);
   }
 
-  /** The filters that existed before production country, maturity, seasons and genre groups. */
-  public TitleFilter(
-      String service,
-      String country,
-      LocalDate day,
-      TitleType type,
-      Set<String> genres,
-      Set<String> excludedGenres,
-      Integer minYear,
-      Integer maxYear,
-      Integer maxRuntimeMinutes,
-      String language) {
-    this(
-        service,
-        country,
-        day,
-        type,
-        genres,
-        excludedGenres,
-        minYear,
-        maxYear,
-        maxRuntimeMinutes,
-        language,
-        null,
-        null,
-        null,
-        Set.of(),
-        Set.of(),
-        null,
-        List.of());
-  }
-
   private static void requireOrdered(String what, Integer min, Integer max) {
     if (min != null && max != null && min > max) {
       throw new IllegalArgumentException(

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.moviedb.events.Availability;
 import dev.moviedb.events.TitleType;
 import dev.moviedb.vectors.Vectors;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -119,23 +118,12 @@ public abstract class VectorStoreContractTest {
         .extracting(h -> h.title().titleId())
         .containsExactlyInAnyOrder("a", "b");
     TitleFilter moviesNotHorror =
-        new TitleFilter(
-            null,
-            null,
-            LocalDate.now(),
-            TitleType.MOVIE,
-            Set.of(),
-            Set.of("horror"),
-            null,
-            null,
-            null,
-            null);
+        TitleFilter.builder().type(TitleType.MOVIE).excludedGenres(Set.of("horror")).build();
     assertThat(store.search(q, 10, moviesNotHorror))
         .extracting(h -> h.title().titleId())
         .containsExactly("c");
     TitleFilter dramaSince2020 =
-        new TitleFilter(
-            null, null, LocalDate.now(), null, Set.of("DRAMA"), Set.of(), 2020, null, null, null);
+        TitleFilter.builder().genres(Set.of("DRAMA")).years(2020, null).build();
     assertThat(store.search(q, 10, dramaSince2020))
         .extracting(h -> h.title().titleId())
         .containsExactly("d");

@@ -3,7 +3,7 @@ package dev.moviedb.recommend.adapter.in.rest;
 import dev.moviedb.problems.Problems;
 import dev.moviedb.ranking.NothingToRankException;
 import dev.moviedb.ranking.UnknownTitleException;
-import dev.moviedb.recommend.application.KnownValues.UnknownValueException;
+import dev.moviedb.recommend.application.ServedCatalogue.UnknownValueException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;

@@ -7,12 +7,15 @@ import dev.moviedb.ranking.RankedTitle;
 import dev.moviedb.ranking.Ranking;
 import dev.moviedb.ranking.ScoreKind;
 import dev.moviedb.recommend.application.RecommendTitles;
+import dev.moviedb.understanding.Vocabulary;
 import dev.moviedb.vectors.store.StoredTitle;
 import dev.moviedb.vectors.store.TitleFilter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -44,8 +47,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
         @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class RecommendationResource {
 
-  /** The longest request in words, in characters. */
-  static final int MAX_QUERY_LENGTH = 1000;
+  /**
+   * The longest request in words, in characters: the longest real "tip of my tongue" post we hold
+   * is under 3,000 characters; the model pools texts longer than its 512 tokens part by part.
+   */
+  static final int MAX_QUERY_LENGTH = 4000;
 
   private final RecommendTitles recommend;
 
@@ -70,7 +76,12 @@ public class RecommendationResource {
       @Schema(description = "the liked titles nearest to this one") List<String> because,
       @Schema(description = "the metadata behind the match") List<String> matched) {}
 
-  /** Request metadata: model, weights used, candidates considered, time taken. */
+  /**
+   * Request metadata: model, weights used, candidates considered, time taken, and how the words
+   * were read ({@code understood}: the constraints that became filters with the words they came
+   * from, the title the request is like, what it should be less of, the remaining query; absent
+   * without words).
+   */
   public record Meta(
       String model,
       double alpha,
@@ -80,18 +91,43 @@ public class RecommendationResource {
       int candidates,
       int limit,
       int offset,
+      @Schema(description = "how the words were read; explicit parameters win over them")
+          Map<String, Object> understood,
+      @Schema(description = "the catalogue title of \"like X\", left out of the answer")
+          LikeTitle like,
       Map<String, Double> timingsMillis) {}
+
+  /** The title a request is like. */
+  public record LikeTitle(String titleId, String title) {}
+
+  /** The body of {@code POST /v1/recommendations}: the words, for requests too long for a URL. */
+  public record WordsBody(
+      @Schema(description = "what to watch, in plain words, English or Dutch")
+          @Size(max = MAX_QUERY_LENGTH)
+          String q) {}
 
   @GET
   @Path("/recommendations")
   @Operation(summary = "Titles for a plain-words request, a user's taste, or both")
   @APIResponse(responseCode = "200", description = "The ranked titles")
   public RecommendationsResponse recommendations(
-      @Parameter(description = "what to watch, in plain words")
+      @Parameter(description = "what to watch, in plain words, English or Dutch")
           @QueryParam("q")
           @Size(max = MAX_QUERY_LENGTH)
           String q,
       @Valid @BeanParam ListParams params) {
+    return run(q == null || q.isBlank() ? null : q, null, params);
+  }
+
+  @POST
+  @Path("/recommendations")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "The same, with the words in a JSON body (long requests); the rest as parameters")
+  @APIResponse(responseCode = "200", description = "The ranked titles")
+  public RecommendationsResponse recommendationsForWords(
+      @Valid WordsBody body, @Valid @BeanParam ListParams params) {
+    String q = body == null ? null : body.q();
     return run(q == null || q.isBlank() ? null : q, null, params);
   }
 
@@ -118,18 +154,27 @@ public class RecommendationResource {
     }
     int limit = p.limit() == null ? DEFAULT_LIMIT : p.limit();
     int offset = p.offset() == null ? 0 : p.offset();
-    TitleFilter filter =
-        new TitleFilter(
-            blank(p.service()) ? DEFAULT_SERVICE : p.service().strip(),
-            blank(p.country()) ? DEFAULT_COUNTRY : p.country().strip().toUpperCase(Locale.ROOT),
-            LocalDate.now(),
-            type(p.type()),
-            p.genres() == null ? Set.of() : Set.copyOf(p.genres()),
-            p.excludedGenres() == null ? Set.of() : Set.copyOf(p.excludedGenres()),
-            p.minYear(),
-            p.maxYear(),
-            p.maxRuntime(),
-            blank(p.language()) ? null : p.language().strip());
+    TitleFilter.Builder explicit =
+        TitleFilter.builder()
+            .availableOn(
+                blank(p.service()) ? DEFAULT_SERVICE : p.service().strip(),
+                blank(p.country()) ? DEFAULT_COUNTRY : p.country().strip().toUpperCase(Locale.ROOT),
+                LocalDate.now())
+            .type(type(p.type()))
+            .genres(p.genres() == null ? Set.of() : Set.copyOf(p.genres()))
+            .excludedGenres(p.excludedGenres() == null ? Set.of() : Set.copyOf(p.excludedGenres()))
+            .years(p.minYear(), p.maxYear())
+            .runtimeMinutes(null, p.maxRuntime());
+    if (!blank(p.language())) {
+      String code = p.language().strip().toLowerCase(Locale.ROOT);
+      try {
+        explicit.language(code, Vocabulary.standard().catalogueCountriesSpeaking(code));
+      } catch (IllegalArgumentException e) {
+        throw new BadParameterException(
+            "language", "'" + code + "' is not a language MovieDB knows");
+      }
+    }
+    TitleFilter filter = explicit.build();
     RecommendTitles.Result r =
         recommend.recommend(
             new RecommendTitles.Request(
@@ -153,6 +198,8 @@ public class RecommendationResource {
             ranking.candidates(),
             limit,
             offset,
+            r.understood(),
+            r.like() == null ? null : new LikeTitle(r.like().titleId(), r.like().title()),
             ranking.timingsMillis()));
   }
 

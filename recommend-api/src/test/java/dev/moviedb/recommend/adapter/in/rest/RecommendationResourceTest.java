@@ -78,6 +78,46 @@ class RecommendationResourceTest {
   }
 
   @Test
+  void theWordsBecomeFilters_andTheAnswerSaysHowTheyWereRead() {
+    given()
+        .get("/v1/recommendations?q=een film zoals Vikings")
+        .then()
+        .statusCode(200)
+        .body("meta.understood.type", equalTo("MOVIE"))
+        .body("meta.understood.requestLanguage", equalTo("nl"))
+        .body("meta.like.title", equalTo("Vikings"))
+        .body("items.title", contains("Rain Man"));
+  }
+
+  @Test
+  void explicitParameters_winOverTheWords() {
+    given()
+        .get("/v1/recommendations?q=a film about kings&type=series")
+        .then()
+        .statusCode(200)
+        .body("items.title", containsInAnyOrder("The Last Kingdom", "Vikings"));
+  }
+
+  @Test
+  void aLongRequest_comesByPost_andFourThousandCharactersAreRefusedNoMore() {
+    String story = "I remember a series about a Saxon boy raised by Danes. ".repeat(80);
+    given()
+        .contentType("application/json")
+        .body(Map.of("q", story.substring(0, 3900)))
+        .post("/v1/recommendations?limit=2")
+        .then()
+        .statusCode(200)
+        .body("items", hasSize(2));
+    given()
+        .contentType("application/json")
+        .body(Map.of("q", story))
+        .post("/v1/recommendations")
+        .then()
+        .statusCode(400)
+        .body("field", equalTo("q"));
+  }
+
+  @Test
   void tenKilobyteQuery_gets400NamingQ() {
     given()
         .queryParam("q", "a".repeat(10_000))

@@ -1,0 +1,122 @@
+package dev.moviedb.recommend.application;
+
+import dev.moviedb.events.Availability;
+import dev.moviedb.understanding.RequestPlan;
+import dev.moviedb.understanding.RequestReader;
+import dev.moviedb.understanding.TitleNames;
+import dev.moviedb.vectors.store.StoredTitle;
+import dev.moviedb.vectors.store.TitleFilter;
+import dev.moviedb.vectors.store.VectorStore;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What recommend-api knows of the catalogue it serves, read once per index and catalogue size: the
+ * values a client may name in the filters (genres, services and countries), and the titles by name
+ * with the request reader that goes with them ("like X", the newest release year for "recent").
+ */
+public final class ServedCatalogue {
+
+  /**
+   * A filter value the catalogue does not hold: a 400 naming the parameter and the known values.
+   */
+  public static final class UnknownValueException extends IllegalArgumentException {
+    private final String parameter;
+
+    UnknownValueException(String parameter, String value, Collection<String> known) {
+      super(
+          parameter
+              + " '"
+              + value
+              + "' is not in the catalogue; known values: "
+              + (known.isEmpty() ? "(none)" : String.join(", ", known.stream().limit(60).toList()))
+              + (known.size() > 60 ? ", ..." : ""));
+      this.parameter = parameter;
+    }
+
+    public String parameter() {
+      return parameter;
+    }
+  }
+
+  /** The facts of one index at one size. */
+  record Facts(
+      VectorStore store,
+      long count,
+      Set<String> genres,
+      Set<String> genreKeys,
+      Set<String> availability,
+      Set<String> services,
+      TitleNames names,
+      RequestReader reader) {
+
+    /** Refuses explicit filters naming a genre, service or country the catalogue lacks. */
+    void check(TitleFilter explicit) {
+      if (count == 0) {
+        return; // an empty catalogue knows nothing yet: nothing to say
+      }
+      for (String genre : explicit.genres()) {
+        if (!genreKeys.contains(genre)) {
+          throw new UnknownValueException("genre", genre, genres);
+        }
+      }
+      if (explicit.service() == null) {
+        return;
+      }
+      String service = explicit.service().toLowerCase(Locale.ROOT);
+      if (!services.contains(service)) {
+        throw new UnknownValueException("service", explicit.service(), services);
+      }
+      if (!availability.contains(TitleFilter.availabilityKey(service, explicit.country()))) {
+        throw new UnknownValueException(
+            "country",
+            explicit.country(),
+            availability.stream()
+                .filter(k -> k.startsWith(service + "|"))
+                .map(k -> k.substring(service.length() + 1))
+                .toList());
+      }
+    }
+  }
+
+  private volatile Facts facts;
+
+  Facts of(VectorStore store) {
+    Facts f = facts;
+    long count = store.count();
+    if (f == null || f.store() != store || f.count() != count) {
+      Set<String> genres = new TreeSet<>();
+      Set<String> availability = new TreeSet<>();
+      Set<String> services = new TreeSet<>();
+      TitleNames names =
+          TitleNames.of(
+              each ->
+                  store.forEach(
+                      (StoredTitle t) -> {
+                        genres.addAll(t.genres());
+                        for (Availability a : t.availability()) {
+                          availability.add(TitleFilter.availabilityKey(a.service(), a.country()));
+                          services.add(a.service().toLowerCase(Locale.ROOT));
+                        }
+                        each.accept(t);
+                      }));
+      Set<String> genreKeys = new TreeSet<>();
+      genres.forEach(g -> genreKeys.add(TitleFilter.genreKey(g)));
+      f =
+          new Facts(
+              store,
+              count,
+              Collections.unmodifiableSet(genres),
+              Collections.unmodifiableSet(genreKeys),
+              Collections.unmodifiableSet(availability),
+              Collections.unmodifiableSet(services),
+              names,
+              RequestPlan.readerFor(names));
+      facts = f;
+    }
+    return f;
+  }
+}
