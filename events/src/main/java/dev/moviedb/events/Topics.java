@@ -12,6 +12,12 @@ public final class Topics {
   /** Full current record of each title, keyed by title id; a tombstone removes the title. */
   public static final String CATALOG_TITLES = "catalog.titles";
 
+  /**
+   * One merged record per work (a film or series, whatever the sources that list it), keyed by work
+   * id; a tombstone removes the work. Same record type as {@link #CATALOG_TITLES}.
+   */
+  public static final String CATALOG_WORKS = "catalog.works";
+
   /** What a user watched or rated, keyed by user id, as read from exports or single events. */
   public static final String WATCH_EVENTS = "user.watch-events";
 
@@ -28,10 +34,18 @@ public final class Topics {
               CATALOG_TITLES,
               3,
               Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "60000")),
+          new TopicSpec(
+              CATALOG_WORKS,
+              3,
+              Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "60000")),
           new TopicSpec(WATCH_EVENTS, 3, Map.of("cleanup.policy", "delete", "retention.ms", "-1")),
           new TopicSpec(TASTE_SIGNALS, 3, Map.of("cleanup.policy", "delete", "retention.ms", "-1")),
           new TopicSpec(
               CATALOG_TITLES + DEAD_LETTER_SUFFIX,
+              1,
+              Map.of("cleanup.policy", "delete", "retention.ms", "2592000000")),
+          new TopicSpec(
+              CATALOG_WORKS + DEAD_LETTER_SUFFIX,
               1,
               Map.of("cleanup.policy", "delete", "retention.ms", "2592000000")),
           new TopicSpec(
