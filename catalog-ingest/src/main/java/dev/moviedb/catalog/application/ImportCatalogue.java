@@ -36,7 +36,7 @@ public class ImportCatalogue {
 
   static final int BATCH_SIZE = WorkCatalogue.BATCH_SIZE;
   private static final int MAX_REPORTS = 100;
-  private static final int MAX_REJECTIONS_LISTED = 1_000;
+  private static final int MAX_REJECTIONS_LISTED = WorkReport.MAX_LISTED;
 
   private final WorkCatalogue works;
   private final CatalogState state;

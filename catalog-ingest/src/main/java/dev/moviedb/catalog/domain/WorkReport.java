@@ -25,6 +25,7 @@ public record WorkReport(
     List<NotMerged> notMerged,
     List<FieldConflict> metadataConflicts) {
 
+  /** The most entries an import report lists per kind (rejections too); counts are complete. */
   public static final int MAX_LISTED = 1_000;
 
   /** A record that started a work of its own. */

@@ -137,11 +137,10 @@ final class ReportText {
     int shown = 0;
     for (T item : items) {
       if (shown++ == LISTED) {
-        out.append("  ... ")
-            .append(total - LISTED)
-            .append(" more (GET /v1/catalog/imports/")
+        out.append(String.format("  ... %,d more (", total - LISTED))
+            .append("GET /v1/catalog/imports/")
             .append(r.importId())
-            .append(" lists them)\n");
+            .append(String.format(" lists up to %,d)%n", WorkReport.MAX_LISTED));
         break;
       }
       out.append("  ").append(line.apply(item)).append('\n');
