@@ -103,6 +103,13 @@ public record PairVerdict(
           false);
     }
     int seasons = Math.max(orZero(record.seasons()), orZero(member.seasons()));
+    if (seasons == 0) {
+      return new PairVerdict(
+          Kind.UNSURE,
+          subject + ", series of " + years + " but no season count to tell whether it is one run",
+          shared,
+          false);
+    }
     if (gap > YEARS_PER_SEASON * seasons) {
       return new PairVerdict(
           Kind.CONTRADICTED,

@@ -86,6 +86,33 @@ class PairVerdictTest {
   }
 
   @Test
+  void seriesYearsApartWithoutASeasonCount_isUnsure() {
+    PairVerdict v =
+        PairVerdict.of(
+            Titles.title(
+                "a:1",
+                TitleType.SERIES,
+                "Harbour",
+                List.of(),
+                2015,
+                null,
+                List.of("Ada Brook", "Cas Wen"),
+                Map.of()),
+            Titles.title(
+                "b:1",
+                TitleType.SERIES,
+                "Harbour",
+                List.of(),
+                2019,
+                null,
+                List.of("Ada Brook", "Cas Wen"),
+                Map.of()));
+
+    assertThat(v.kind()).isEqualTo(Kind.UNSURE);
+    assertThat(v.reason()).contains("no season count");
+  }
+
+  @Test
   void seriesYearsApartBeyondTwoYearsPerSeason_areNotOneRun() {
     PairVerdict v =
         PairVerdict.of(
