@@ -15,6 +15,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
 
@@ -61,7 +62,8 @@ final class JsonLinesRows implements Iterator<ParsedRow> {
       String maturityRating,
       String description,
       String franchise,
-      List<Availability> availability) {}
+      List<Availability> availability,
+      Map<String, String> externalIds) {}
 
   @Override
   public boolean hasNext() {
@@ -117,7 +119,8 @@ final class JsonLinesRows implements Iterator<ParsedRow> {
               l.maturityRating(),
               l.description(),
               l.franchise(),
-              l.availability()));
+              l.availability(),
+              l.externalIds()));
     } catch (InvalidFieldException e) {
       return ParsedRow.rejected(line, e.field(), e.getMessage());
     } catch (MismatchedInputException e) {

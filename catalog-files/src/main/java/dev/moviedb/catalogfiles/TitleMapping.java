@@ -2,13 +2,24 @@ package dev.moviedb.catalogfiles;
 
 import dev.moviedb.events.TitlePublished;
 import java.time.Instant;
+import java.util.List;
 
 /** Maps between the domain title and the {@code catalog.titles} event. */
 public final class TitleMapping {
 
   private TitleMapping() {}
 
+  /** The event of a title that belongs to no work yet (e.g. in the evaluation). */
   public static TitlePublished toEvent(CatalogTitle t, Instant now) {
+    return toEvent(t, null, List.of(), now);
+  }
+
+  /**
+   * The event of a title of the given work; on {@code catalog.works} the title id is the work id
+   * and {@code memberIds} lists the source records merged into it.
+   */
+  public static TitlePublished toEvent(
+      CatalogTitle t, String workId, List<String> memberIds, Instant now) {
     return new TitlePublished(
         TitlePublished.SCHEMA_VERSION,
         t.titleId(),
@@ -27,7 +38,10 @@ public final class TitleMapping {
         t.description(),
         t.franchise(),
         t.availability(),
-        now);
+        now,
+        t.externalIds(),
+        workId,
+        memberIds);
   }
 
   public static CatalogTitle fromEvent(TitlePublished e) {
@@ -47,6 +61,7 @@ public final class TitleMapping {
         e.maturityRating(),
         e.description(),
         e.franchise(),
-        e.availability());
+        e.availability(),
+        e.externalIds());
   }
 }

@@ -13,6 +13,12 @@ public final class Topics {
   public static final String CATALOG_TITLES = "catalog.titles";
 
   /**
+   * One merged record per work (a film or series, whatever the sources that list it), keyed by work
+   * id; a tombstone removes the work. Same record type as {@link #CATALOG_TITLES}.
+   */
+  public static final String CATALOG_WORKS = "catalog.works";
+
+  /**
    * What a user watched or rated, keyed by user id, as read from exports or single events, resolved
    * to catalogue titles where they are read (the one stream every consumer of watch events reads).
    */
@@ -28,9 +34,17 @@ public final class Topics {
               CATALOG_TITLES,
               3,
               Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "60000")),
+          new TopicSpec(
+              CATALOG_WORKS,
+              3,
+              Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "60000")),
           new TopicSpec(WATCH_EVENTS, 3, Map.of("cleanup.policy", "delete", "retention.ms", "-1")),
           new TopicSpec(
               CATALOG_TITLES + DEAD_LETTER_SUFFIX,
+              1,
+              Map.of("cleanup.policy", "delete", "retention.ms", "2592000000")),
+          new TopicSpec(
+              CATALOG_WORKS + DEAD_LETTER_SUFFIX,
               1,
               Map.of("cleanup.policy", "delete", "retention.ms", "2592000000")),
           new TopicSpec(

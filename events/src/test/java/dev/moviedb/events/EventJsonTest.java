@@ -9,6 +9,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EventJsonTest {
@@ -48,6 +49,55 @@ class EventJsonTest {
         .contains("\"schemaVersion\":1")
         .contains("\"updatedAt\":\"2026-11-26T10:00:00Z\"");
     assertThat(json.readValue(text, TitlePublished.class)).isEqualTo(title);
+  }
+
+  @Test
+  void workRecord_roundTripsItsWorkIdMembersAndExternalIds() throws Exception {
+    TitlePublished work =
+        new TitlePublished(
+            TitlePublished.SCHEMA_VERSION,
+            "work:sample:the-last-kingdom",
+            TitleType.SERIES,
+            "The Last Kingdom",
+            List.of(),
+            2015,
+            null,
+            5,
+            List.of("Drama"),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            null,
+            null,
+            null,
+            List.of(new Availability("netflix", "NL", null, LocalDate.of(2026, 12, 31))),
+            Instant.parse("2026-11-26T10:00:00Z"),
+            Map.of("imdb", "tt4179452"),
+            "work:sample:the-last-kingdom",
+            List.of("netflix:s2629", "sample:the-last-kingdom"));
+
+    String text = json.writeValueAsString(work);
+
+    assertThat(text)
+        .contains("\"workId\":\"work:sample:the-last-kingdom\"")
+        .contains("\"memberIds\":[\"netflix:s2629\",\"sample:the-last-kingdom\"]")
+        .contains("\"externalIds\":{\"imdb\":\"tt4179452\"}");
+    assertThat(json.readValue(text, TitlePublished.class)).isEqualTo(work);
+  }
+
+  @Test
+  void titleRecordOfBeforeWorks_readsWithEmptyOptionalFields_andWritesNone() throws Exception {
+    String old =
+        "{\"schemaVersion\":1,\"titleId\":\"netflix:s1\",\"type\":\"MOVIE\","
+            + "\"title\":\"Dick Johnson Is Dead\",\"year\":2020}";
+
+    TitlePublished title = json.readValue(old, TitlePublished.class);
+
+    assertThat(title.workId()).isNull();
+    assertThat(title.memberIds()).isEmpty();
+    assertThat(title.externalIds()).isEmpty();
+    assertThat(json.writeValueAsString(title)).doesNotContain("workId", "memberIds", "externalIds");
   }
 
   @Test
@@ -102,13 +152,15 @@ class EventJsonTest {
   @Test
   void topics_declareCompactionForTheCatalogueAndADeadLetterTopicPerConsumedTopic() {
     assertThat(Topics.ALL)
-        .filteredOn(t -> t.name().equals(Topics.CATALOG_TITLES))
-        .singleElement()
-        .satisfies(t -> assertThat(t.configs()).containsEntry("cleanup.policy", "compact"));
+        .filteredOn(
+            t -> t.name().equals(Topics.CATALOG_TITLES) || t.name().equals(Topics.CATALOG_WORKS))
+        .hasSize(2)
+        .allSatisfy(t -> assertThat(t.configs()).containsEntry("cleanup.policy", "compact"));
     assertThat(Topics.ALL)
         .extracting(Topics.TopicSpec::name)
         .contains(
             Topics.CATALOG_TITLES + Topics.DEAD_LETTER_SUFFIX,
+            Topics.CATALOG_WORKS + Topics.DEAD_LETTER_SUFFIX,
             Topics.WATCH_EVENTS + Topics.DEAD_LETTER_SUFFIX);
   }
 }

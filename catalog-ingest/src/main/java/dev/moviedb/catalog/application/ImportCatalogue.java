@@ -1,9 +1,9 @@
 package dev.moviedb.catalog.application;
 
-import dev.moviedb.catalog.application.port.CataloguePublisher;
 import dev.moviedb.catalog.application.port.CataloguePublisher.PublishFailedException;
 import dev.moviedb.catalog.domain.ImportMode;
 import dev.moviedb.catalog.domain.ImportReport;
+import dev.moviedb.catalog.domain.WorkReport;
 import dev.moviedb.catalogfiles.CatalogTitle;
 import dev.moviedb.catalogfiles.InvalidFileException;
 import dev.moviedb.catalogfiles.ParsedRow;
@@ -17,24 +17,28 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Use case: turn the rows of a catalogue file into exactly the changes of {@code catalog.titles}.
+ * Use case: turn the rows of a catalogue file into exactly the changes of {@code catalog.titles}
+ * and {@code catalog.works}.
  *
  * <p>Rows whose content equals the last published record are skipped; changed or new rows are
- * published in batches and count as published only once Kafka acknowledged them. In snapshot mode,
- * titles of the file's source that the file no longer lists are removed. Titles that already exist
- * keep the availability the availability feed gave them unless the row states its own.
+ * published in batches and count as published only once Kafka acknowledged them. New rows are
+ * matched to the works of other sources first ({@link WorkCatalogue}). In snapshot mode, titles of
+ * the file's source that the file no longer lists are removed, and their works republished from the
+ * remaining members. Titles that already exist keep the availability the availability feed gave
+ * them unless the row states its own.
  */
 @ApplicationScoped
 public class ImportCatalogue {
 
-  static final int BATCH_SIZE = 500;
+  static final int BATCH_SIZE = WorkCatalogue.BATCH_SIZE;
   private static final int MAX_REPORTS = 100;
-  private static final int MAX_REJECTIONS_LISTED = 1_000;
+  private static final int MAX_REJECTIONS_LISTED = WorkReport.MAX_LISTED;
 
-  private final CataloguePublisher publisher;
+  private final WorkCatalogue works;
   private final CatalogState state;
   private final Map<String, ImportReport> reports =
       new LinkedHashMap<>(16, 0.75f, false) {
@@ -44,8 +48,8 @@ public class ImportCatalogue {
         }
       };
 
-  public ImportCatalogue(CataloguePublisher publisher, CatalogState state) {
-    this.publisher = publisher;
+  public ImportCatalogue(WorkCatalogue works, CatalogState state) {
+    this.works = works;
     this.state = state;
   }
 
@@ -67,6 +71,7 @@ public class ImportCatalogue {
       if (request.mode() == ImportMode.SNAPSHOT) {
         run.removeMissing();
       }
+      run.publishChangedWorks();
       return remember(run.report("COMPLETED", null));
     } catch (InvalidFileException e) {
       run.flushQuietly();
@@ -81,8 +86,8 @@ public class ImportCatalogue {
     }
   }
 
-  public synchronized java.util.Optional<ImportReport> report(String importId) {
-    return java.util.Optional.ofNullable(reports.get(importId));
+  public synchronized Optional<ImportReport> report(String importId) {
+    return Optional.ofNullable(reports.get(importId));
   }
 
   private synchronized ImportReport remember(ImportReport report) {
@@ -97,6 +102,7 @@ public class ImportCatalogue {
     private final Map<String, Long> seen = new HashMap<>();
     private final List<CatalogTitle> batch = new ArrayList<>();
     private final List<Rejection> rejections = new ArrayList<>();
+    private final WorkReport.Builder workReport = new WorkReport.Builder();
     private long read;
     private long published;
     private long unchanged;
@@ -154,33 +160,47 @@ public class ImportCatalogue {
       if (batch.isEmpty()) {
         return;
       }
-      publisher.publish(List.copyOf(batch));
-      batch.forEach(state::put);
-      published += batch.size();
+      List<CatalogTitle> titles = List.copyOf(batch);
+      state.write(() -> works.publishTitles(titles, workReport));
+      published += titles.size();
       batch.clear();
     }
 
     void flushQuietly() {
       try {
         flush();
+        publishChangedWorks();
       } catch (PublishFailedException ignored) {
         // the report already says the import failed
       }
     }
 
     void removeMissing() {
-      List<String> missing =
-          state.all().stream()
-              .filter(t -> t.source().equals(request.source()))
-              .map(CatalogTitle::titleId)
-              .filter(id -> !seen.containsKey(id))
-              .toList();
-      for (int i = 0; i < missing.size(); i += BATCH_SIZE) {
-        List<String> chunk = missing.subList(i, Math.min(missing.size(), i + BATCH_SIZE));
-        publisher.remove(chunk);
-        chunk.forEach(state::remove);
-        removed += chunk.size();
-      }
+      state.write(
+          () -> {
+            List<String> missing =
+                state.all().stream()
+                    .filter(t -> t.source().equals(request.source()))
+                    .map(CatalogTitle::titleId)
+                    .filter(id -> !seen.containsKey(id))
+                    .sorted()
+                    .toList();
+            for (int i = 0; i < missing.size(); i += BATCH_SIZE) {
+              List<String> chunk = missing.subList(i, Math.min(missing.size(), i + BATCH_SIZE));
+              works.removeTitles(chunk, workReport);
+              removed += chunk.size();
+            }
+            return null;
+          });
+    }
+
+    /** Works left over by an earlier failed publish are published by any later import. */
+    void publishChangedWorks() {
+      state.write(
+          () -> {
+            works.publishChangedWorks(workReport);
+            return null;
+          });
     }
 
     ImportReport report(String status, String error) {
@@ -198,7 +218,8 @@ public class ImportCatalogue {
           List.copyOf(rejections),
           error,
           started,
-          Instant.now());
+          Instant.now(),
+          workReport.build());
     }
   }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * What one import did, for a person to read: counts and every rejected row with its line, field and
- * reason.
+ * reason, and what it did to the works (merges, conflicts, new works).
  */
 public record ImportReport(
     String importId,
@@ -22,4 +22,5 @@ public record ImportReport(
     List<Rejection> rejections,
     String error,
     Instant startedAt,
-    Instant finishedAt) {}
+    Instant finishedAt,
+    WorkReport works) {}

@@ -3,8 +3,10 @@ package dev.moviedb.catalog.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.moviedb.catalog.application.port.CataloguePublisher;
+import dev.moviedb.catalog.domain.CatalogWork;
 import dev.moviedb.catalog.domain.ImportMode;
 import dev.moviedb.catalog.domain.ImportReport;
+import dev.moviedb.catalog.domain.WorkMember;
 import dev.moviedb.catalogfiles.CatalogTitle;
 import dev.moviedb.catalogfiles.ParsedRow;
 import dev.moviedb.events.TitleType;
@@ -29,7 +31,7 @@ class ImportCatalogueTest {
     }
 
     @Override
-    public void publish(List<CatalogTitle> titles) {
+    public void publish(List<WorkMember> titles) {
       if (acknowledged.size() + titles.size() > capacity) {
         throw new PublishFailedException("Kafka did not acknowledge a batch (broker down).", null);
       }
@@ -40,6 +42,12 @@ class ImportCatalogueTest {
     public void remove(List<String> titleIds) {
       acknowledged.addAll(titleIds);
     }
+
+    @Override
+    public void publishWorks(List<CatalogWork> works) {}
+
+    @Override
+    public void removeWorks(List<String> workIds) {}
   }
 
   private static List<ParsedRow> rows(int count) {
@@ -72,13 +80,17 @@ class ImportCatalogueTest {
     return new ImportCatalogue.Request("file.jsonl", "jsonl", "f", ImportMode.UPSERT, List.of());
   }
 
+  private static ImportCatalogue importer(CataloguePublisher broker, CatalogState state) {
+    return new ImportCatalogue(new WorkCatalogue(broker, state), state);
+  }
+
   @Test
   void givenBrokerDownMidImport_reportFails_andARetryPublishesExactlyTheRest() {
     CatalogState state = new CatalogState();
     int total = ImportCatalogue.BATCH_SIZE * 2 + 10;
     FlakyBroker broker = new FlakyBroker(ImportCatalogue.BATCH_SIZE);
 
-    ImportReport failed = new ImportCatalogue(broker, state).run(request(), rows(total).iterator());
+    ImportReport failed = importer(broker, state).run(request(), rows(total).iterator());
 
     assertThat(failed.status()).isEqualTo("FAILED");
     assertThat(failed.published()).isEqualTo(ImportCatalogue.BATCH_SIZE);
@@ -88,8 +100,7 @@ class ImportCatalogueTest {
     assertThat(state.size()).isEqualTo(ImportCatalogue.BATCH_SIZE);
 
     broker.capacity = Integer.MAX_VALUE;
-    ImportReport retried =
-        new ImportCatalogue(broker, state).run(request(), rows(total).iterator());
+    ImportReport retried = importer(broker, state).run(request(), rows(total).iterator());
 
     assertThat(retried.status()).isEqualTo("COMPLETED");
     assertThat(retried.published()).isEqualTo(total - ImportCatalogue.BATCH_SIZE);

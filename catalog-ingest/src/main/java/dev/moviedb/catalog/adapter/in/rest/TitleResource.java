@@ -1,5 +1,6 @@
 package dev.moviedb.catalog.adapter.in.rest;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.moviedb.catalog.application.ManageTitles;
 import dev.moviedb.catalogfiles.CatalogTitle;
 import dev.moviedb.events.Availability;
@@ -47,14 +48,18 @@ public class TitleResource {
       String maturityRating,
       String description,
       String franchise,
-      List<Availability> availability) {}
+      List<Availability> availability,
+      Map<String, String> externalIds) {}
+
+  /** A title as {@code GET /v1/catalog/titles/{id}} shows it: its record and its work. */
+  public record TitleView(@JsonUnwrapped CatalogTitle title, String workId) {}
 
   @GET
   @Path("/titles/{titleId}")
-  public Response get(@PathParam("titleId") String titleId) {
+  public TitleView get(@PathParam("titleId") String titleId) {
     return titles
         .get(titleId)
-        .map(t -> Response.ok(t).build())
+        .map(m -> new TitleView(m.title(), m.workId()))
         .orElseThrow(() -> new NotFoundException("no title with id " + titleId));
   }
 
@@ -81,9 +86,9 @@ public class TitleResource {
             body.maturityRating(),
             body.description(),
             body.franchise(),
-            body.availability());
-    boolean changed = titles.put(title);
-    return Response.ok(Map.of("titleId", titleId, "published", changed)).build();
+            body.availability(),
+            body.externalIds());
+    return Response.ok(titles.put(title)).build();
   }
 
   @DELETE
