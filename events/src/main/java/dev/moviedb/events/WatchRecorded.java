@@ -11,6 +11,8 @@ import java.time.Instant;
  * @param eventId deterministic id derived from the source row, so that a re-import is a no-op
  * @param watchedSeconds how long the session lasted, when the source says so
  * @param source where the event came from, e.g. {@code NetflixViewingHistory.csv:12}
+ * @param watchedOn the service and country where it was watched, when the source says so (optional,
+ *     added in schema 1 as a trailing field; readers must accept its absence)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WatchRecorded(
@@ -23,7 +25,34 @@ public record WatchRecorded(
     Signal signal,
     Long watchedSeconds,
     Instant occurredAt,
-    String source) {
+    String source,
+    WatchedOn watchedOn) {
 
   public static final int SCHEMA_VERSION = 1;
+
+  /** An event whose source does not say where it was watched. */
+  public WatchRecorded(
+      int schemaVersion,
+      String eventId,
+      String userId,
+      String profile,
+      String titleId,
+      String rawTitle,
+      Signal signal,
+      Long watchedSeconds,
+      Instant occurredAt,
+      String source) {
+    this(
+        schemaVersion,
+        eventId,
+        userId,
+        profile,
+        titleId,
+        rawTitle,
+        signal,
+        watchedSeconds,
+        occurredAt,
+        source,
+        null);
+  }
 }

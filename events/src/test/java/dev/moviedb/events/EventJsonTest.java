@@ -63,6 +63,34 @@ class EventJsonTest {
   }
 
   @Test
+  void watchRecorded_carriesWhereItWasWatched_andReadsWithoutIt() throws Exception {
+    WatchRecorded event =
+        new WatchRecorded(
+            WatchRecorded.SCHEMA_VERSION,
+            "e1",
+            "u1",
+            null,
+            "netflix:s1",
+            null,
+            Signal.WATCHED,
+            null,
+            Instant.parse("2024-05-06T19:29:13Z"),
+            "test",
+            new WatchedOn("netflix", "NL"));
+
+    String text = json.writeValueAsString(event);
+    WatchRecorded older =
+        json.readValue(
+            "{\"schemaVersion\":1,\"eventId\":\"e2\",\"userId\":\"u1\",\"titleId\":\"netflix:s1\","
+                + "\"signal\":\"WATCHED\",\"occurredAt\":\"2024-01-01T00:00:00Z\"}",
+            WatchRecorded.class);
+
+    assertThat(text).contains("\"watchedOn\":{\"service\":\"netflix\",\"country\":\"NL\"}");
+    assertThat(json.readValue(text, WatchRecorded.class)).isEqualTo(event);
+    assertThat(older.watchedOn()).isNull();
+  }
+
+  @Test
   void tasteSignal_roundTripsItsVector() throws Exception {
     TasteSignalResolved signal =
         new TasteSignalResolved(
