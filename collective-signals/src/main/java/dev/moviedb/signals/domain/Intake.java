@@ -4,6 +4,8 @@ import dev.moviedb.collective.Scope;
 import dev.moviedb.collective.SignalRules;
 import dev.moviedb.collective.Watched;
 import dev.moviedb.events.WatchRecorded;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -27,8 +29,13 @@ public final class Intake {
 
   public record Erase(String userId) implements Decision {}
 
-  /** The meaning of a record with this key and value (null value: a tombstone). */
-  public static Decision read(String key, WatchRecorded event) {
+  /** How far in the future an event may be dated (clocks differ); later ones are refused. */
+  public static final Duration CLOCK_SKEW = Duration.ofDays(1);
+
+  /**
+   * The meaning of a record with this key and value (null value: a tombstone), read at {@code now}.
+   */
+  public static Decision read(String key, WatchRecorded event, Instant now) {
     if (key == null || key.isBlank()) {
       throw new IllegalArgumentException("record key (the user id) is missing");
     }
@@ -50,6 +57,10 @@ public final class Intake {
     }
     if (event.occurredAt() == null) {
       throw new IllegalArgumentException("occurredAt is missing");
+    }
+    if (event.occurredAt().isAfter(now.plus(CLOCK_SKEW))) {
+      throw new IllegalArgumentException(
+          "occurredAt " + event.occurredAt() + " is in the future (read at " + now + ")");
     }
     Optional<String> item = SignalRules.itemOf(event);
     if (item.isEmpty()) {

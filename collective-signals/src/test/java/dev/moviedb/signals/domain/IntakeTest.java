@@ -16,6 +16,11 @@ import org.junit.jupiter.api.Test;
 class IntakeTest {
 
   private static final Instant AT = Instant.parse("2026-11-20T20:00:00Z");
+  private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
+
+  private static Intake.Decision read(String key, WatchRecorded event) {
+    return Intake.read(key, event, NOW);
+  }
 
   private static WatchRecorded event(
       String user, String titleId, Signal signal, Instant at, WatchedOn where) {
@@ -36,7 +41,7 @@ class IntakeTest {
   @Test
   void givenAWatchInTheNetherlands_intake_countsItThereAndGlobally() {
     var decision =
-        Intake.read(
+        read(
             "anna",
             event("anna", "netflix:s1", Signal.WATCHED, AT, new WatchedOn("Netflix", "nl")));
 
@@ -49,12 +54,12 @@ class IntakeTest {
 
   @Test
   void givenThumbsUp_intake_counts_andThumbsDownListedAbandoned_countNothing() {
-    assertThat(Intake.read("anna", event("anna", "netflix:s1", Signal.LIKED, AT, null)))
+    assertThat(read("anna", event("anna", "netflix:s1", Signal.LIKED, AT, null)))
         .isInstanceOf(Count.class);
-    assertThat(Intake.read("anna", event("anna", "netflix:s1", Signal.LOVED, AT, null)))
+    assertThat(read("anna", event("anna", "netflix:s1", Signal.LOVED, AT, null)))
         .isInstanceOf(Count.class);
     for (Signal s : new Signal[] {Signal.DISLIKED, Signal.LISTED, Signal.ABANDONED}) {
-      assertThat(Intake.read("anna", event("anna", "netflix:s1", s, AT, null)))
+      assertThat(read("anna", event("anna", "netflix:s1", s, AT, null)))
           .as(s.name())
           .isInstanceOf(Ignore.class);
     }
@@ -62,35 +67,38 @@ class IntakeTest {
 
   @Test
   void givenAnUnresolvedTitle_intake_ignoresIt() {
-    assertThat(Intake.read("anna", event("anna", null, Signal.WATCHED, AT, null)))
+    assertThat(read("anna", event("anna", null, Signal.WATCHED, AT, null)))
         .isEqualTo(new Ignore("anna", "unresolved"));
   }
 
   @Test
   void givenATombstone_intake_erasesTheUser() {
-    assertThat(Intake.read("anna", null)).isEqualTo(new Erase("anna"));
+    assertThat(read("anna", null)).isEqualTo(new Erase("anna"));
   }
 
   @Test
   void givenRecordsThatCanNeverCount_intake_namesWhatIsWrong() {
-    assertThatThrownBy(
-            () -> Intake.read("bob", event("anna", "netflix:s1", Signal.WATCHED, AT, null)))
+    assertThatThrownBy(() -> read("bob", event("anna", "netflix:s1", Signal.WATCHED, AT, null)))
         .hasMessageContaining("record key 'bob' is not the event's userId 'anna'");
-    assertThatThrownBy(() -> Intake.read("anna", event("anna", "netflix:s1", null, AT, null)))
+    assertThatThrownBy(() -> read("anna", event("anna", "netflix:s1", null, AT, null)))
         .hasMessageContaining("signal is missing");
-    assertThatThrownBy(
-            () -> Intake.read("anna", event("anna", "netflix:s1", Signal.WATCHED, null, null)))
+    assertThatThrownBy(() -> read("anna", event("anna", "netflix:s1", Signal.WATCHED, null, null)))
         .hasMessageContaining("occurredAt is missing");
-    assertThatThrownBy(
-            () -> Intake.read("anna", event("anna", "netflix|s1", Signal.WATCHED, AT, null)))
+    assertThatThrownBy(() -> read("anna", event("anna", "netflix|s1", Signal.WATCHED, AT, null)))
         .hasMessageContaining("contains '|'");
     assertThatThrownBy(
             () ->
-                Intake.read(
+                read(
                     "anna",
                     event(
                         "anna", "netflix:s1", Signal.WATCHED, AT, new WatchedOn("netflix", "NLD"))))
         .hasMessageContaining("country 'NLD'");
-    assertThatThrownBy(() -> Intake.read(null, null)).hasMessageContaining("record key");
+    assertThatThrownBy(() -> read(null, null)).hasMessageContaining("record key");
+    assertThatThrownBy(
+            () ->
+                read(
+                    "anna",
+                    event("anna", "netflix:s1", Signal.WATCHED, NOW.plusSeconds(2 * 86_400), null)))
+        .hasMessageContaining("is in the future");
   }
 }

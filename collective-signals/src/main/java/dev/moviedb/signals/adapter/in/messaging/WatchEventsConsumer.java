@@ -13,6 +13,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -67,13 +68,14 @@ public class WatchEventsConsumer {
   public void consume(ConsumerRecords<String, WatchRecorded> records) {
     List<Message<byte[]>> dead = new ArrayList<>();
     List<Decision> decisions = new ArrayList<>(records.count());
+    Instant now = Instant.now();
     for (ConsumerRecord<String, WatchRecorded> r : records) {
       if (DeadLetter.unreadable(r)) {
         dead.add(DeadLetter.unreadable(r, group));
         continue;
       }
       try {
-        decisions.add(Intake.read(r.key(), r.value()));
+        decisions.add(Intake.read(r.key(), r.value(), now));
       } catch (IllegalArgumentException e) {
         dead.add(DeadLetter.rejected(r, bytes(r.value()), e, group));
       }
