@@ -61,6 +61,7 @@ class LocalStackEndToEndTest {
             "MOVIEDB_CATALOG_PORT", String.valueOf(FreePorts.next()),
             "MOVIEDB_WORKER_PORT", String.valueOf(FreePorts.next()),
             "MOVIEDB_TASTE_PORT", String.valueOf(FreePorts.next()),
+            "MOVIEDB_SIGNALS_PORT", String.valueOf(FreePorts.next()),
             "MOVIEDB_REEMBED_PORT", String.valueOf(FreePorts.next()));
     Run up = moviedb("up");
     upOutput = up.output();
@@ -109,7 +110,13 @@ class LocalStackEndToEndTest {
   void status_showsEveryProcessRunning() throws Exception {
     Run status = moviedb("status");
     assertThat(status.output())
-        .contains("kafka", "redis", "catalog-ingest", "embedding-worker", "recommend-api")
+        .contains(
+            "kafka",
+            "redis",
+            "catalog-ingest",
+            "embedding-worker",
+            "collective-signals",
+            "recommend-api")
         .doesNotContain("stopped");
   }
 

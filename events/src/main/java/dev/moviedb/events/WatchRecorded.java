@@ -22,6 +22,8 @@ import java.util.List;
  * @param source where the event came from, e.g. {@code NetflixViewingHistory.csv:12}
  * @param title the catalogue name of {@code titleId} when it was resolved (schema 2)
  * @param genres the catalogue genres of {@code titleId} when it was resolved (schema 2)
+ * @param watchedOn the service and country where it was watched, when the source says so (schema 2;
+ *     readers accept its absence)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WatchRecorded(
@@ -36,7 +38,8 @@ public record WatchRecorded(
     Instant occurredAt,
     String source,
     String title,
-    List<String> genres) {
+    List<String> genres,
+    WatchedOn watchedOn) {
 
   public static final int SCHEMA_VERSION = 2;
 }

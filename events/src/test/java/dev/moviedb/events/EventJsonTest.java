@@ -113,6 +113,36 @@ class EventJsonTest {
   }
 
   @Test
+  void watchRecorded_carriesWhereItWasWatched_andReadsWithoutIt() throws Exception {
+    WatchRecorded event =
+        new WatchRecorded(
+            WatchRecorded.SCHEMA_VERSION,
+            "e1",
+            "u1",
+            null,
+            "netflix:s1",
+            null,
+            Signal.WATCHED,
+            null,
+            Instant.parse("2024-05-06T19:29:13Z"),
+            "test",
+            null,
+            null,
+            new WatchedOn("netflix", "NL"));
+
+    String text = json.writeValueAsString(event);
+    WatchRecorded older =
+        json.readValue(
+            "{\"schemaVersion\":1,\"eventId\":\"e2\",\"userId\":\"u1\",\"titleId\":\"netflix:s1\","
+                + "\"signal\":\"WATCHED\",\"occurredAt\":\"2024-01-01T00:00:00Z\"}",
+            WatchRecorded.class);
+
+    assertThat(text).contains("\"watchedOn\":{\"service\":\"netflix\",\"country\":\"NL\"}");
+    assertThat(json.readValue(text, WatchRecorded.class)).isEqualTo(event);
+    assertThat(older.watchedOn()).isNull();
+  }
+
+  @Test
   void resolvedWatchEvent_roundTripsWithItsTitleAndNoVector() throws Exception {
     WatchRecorded event =
         new WatchRecorded(
@@ -127,7 +157,8 @@ class EventJsonTest {
             Instant.parse("2024-05-06T19:29:13Z"),
             "ViewingActivity.csv:2",
             "Dark",
-            List.of("Science Fiction"));
+            List.of("Science Fiction"),
+            null);
 
     String text = json.writeValueAsString(event);
 

@@ -162,6 +162,7 @@ class UpgradeFromOldLayoutTest {
           Instant.parse("2024-05-06T19:29:13Z"),
           "NetflixViewingHistory.csv:2",
           null,
+          null,
           null);
     }
 

@@ -87,7 +87,8 @@ public final class TasteSignalBenchmark implements Callable<Integer> {
               Instant.parse("2025-01-01T00:00:00Z").plusSeconds(i * 60L),
               "bench",
               "Title " + title,
-              List.of("Dramas", "International TV Shows"));
+              List.of("Dramas", "International TV Shows"),
+              null);
       values.add(json.writeValueAsBytes(e));
     }
     long start = System.nanoTime();

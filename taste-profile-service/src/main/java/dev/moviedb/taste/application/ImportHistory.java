@@ -113,6 +113,7 @@ public class ImportHistory {
             row.occurredAt(),
             file + ":" + row.line(),
             null,
+            null,
             null);
     return resolver.resolve(row.rawTitle()).map(t -> t.applyTo(event)).orElse(event);
   }

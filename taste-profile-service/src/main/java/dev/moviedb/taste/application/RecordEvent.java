@@ -79,6 +79,7 @@ public class RecordEvent {
             at,
             "api",
             null,
+            null,
             null);
     WatchRecorded published = resolved.map(t -> t.applyTo(event)).orElse(event);
     publisher.publish(List.of(published));

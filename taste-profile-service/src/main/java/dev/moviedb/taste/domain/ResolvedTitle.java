@@ -32,6 +32,7 @@ public record ResolvedTitle(String id, String name, List<String> genres) {
         event.occurredAt(),
         event.source(),
         name,
-        genres);
+        genres,
+        null);
   }
 }

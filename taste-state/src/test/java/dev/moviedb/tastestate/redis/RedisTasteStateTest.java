@@ -295,6 +295,7 @@ class RedisTasteStateTest {
         at("2023-06-28T00:00:00Z"),
         "NetflixViewingHistory.csv:2",
         null,
+        null,
         null);
   }
 

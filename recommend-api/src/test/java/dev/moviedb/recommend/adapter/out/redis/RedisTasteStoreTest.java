@@ -112,6 +112,7 @@ class RedisTasteStoreTest {
             PUBLISHED,
             "test",
             null,
+            null,
             null);
     return new TasteChange.Unresolved(
         user, id, PUBLISHED, PUBLISHED, Signal.WATCHED, raw, e, List.of("nowhere"));

@@ -89,7 +89,8 @@ class PoisonWatchEventsTest {
         Instant.parse("2024-05-06T19:29:13Z"),
         "test",
         "X",
-        List.of());
+        List.of(),
+        null);
   }
 
   private static long liked(String user) {

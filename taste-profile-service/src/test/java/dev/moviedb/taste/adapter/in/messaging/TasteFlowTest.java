@@ -356,7 +356,8 @@ class TasteFlowTest {
         Instant.parse(at),
         "test",
         "Name of " + titleId,
-        List.of("Dramas"));
+        List.of("Dramas"),
+        null);
   }
 
   private static WatchRecorded raw(String user, String id, String rawTitle, String at) {
@@ -371,6 +372,7 @@ class TasteFlowTest {
         null,
         Instant.parse(at),
         "test",
+        null,
         null,
         null);
   }
