@@ -194,6 +194,27 @@ public final class Evaluate implements Callable<Integer> {
         }
       }
 
+      Path ratingsFile = dataDir.resolve("movielens/ratings.csv");
+      Path linkFile = dataDir.resolve("movielens/ml_small_to_netflix_show_id.csv");
+      HeldOut.Protocol protocol =
+          Files.isRegularFile(ratingsFile) && Files.isRegularFile(linkFile)
+              ? HeldOut.of(catalogue, MovieLens.load(ratingsFile, linkFile), users)
+              : null;
+      if (protocol != null) {
+        // recommend-api ranks with what everyone watches; here that is every MovieLens user's
+        // training ratings (never a held-out one), for every table below.
+        SignalsFromRatings everyone = SignalsFromRatings.of(protocol.training());
+        runs.forEach(r -> r.index().watching(everyone));
+        report.note(
+            "collective signals: the training ratings of "
+                + protocol.training().size()
+                + " MovieLens users, through collective-state's rules and BatchSignals");
+      } else {
+        report.skipped(
+            "Collective signals (co-watch, popularity): MovieLens is absent, so every ranking here"
+                + " has none.");
+      }
+
       report.section("Query -> title");
       QueryEval queryEval = new QueryEval(catalogue, bm25, runs);
       List<QueryCase> labelled =
@@ -251,12 +272,6 @@ public final class Evaluate implements Callable<Integer> {
       if (queryEval.failures() > 0) {
         report.note(queryEval.failures() + " method calls failed on a query; counted as misses.");
       }
-      Path ratingsFile = dataDir.resolve("movielens/ratings.csv");
-      Path linkFile = dataDir.resolve("movielens/ml_small_to_netflix_show_id.csv");
-      HeldOut.Protocol protocol =
-          Files.isRegularFile(ratingsFile) && Files.isRegularFile(linkFile)
-              ? HeldOut.of(catalogue, MovieLens.load(ratingsFile, linkFile), users)
-              : null;
       if (!runs.isEmpty()) {
         t = System.nanoTime();
         FormEval formEval = new FormEval(catalogue, embeddingCache, runs, indexRoot(cacheDir));
@@ -294,6 +309,7 @@ public final class Evaluate implements Callable<Integer> {
         t = System.nanoTime();
         TasteEval.Result r = new TasteEval(catalogue, runs).evaluate(protocol);
         tasteTables(report, r, users);
+        SweepReport.collective(report, r, runs.get(0).modelId());
         SweepReport.negativeShares(report, r, runs.get(0).modelId());
         report.note("MovieLens taste evaluated in " + seconds(t));
 

@@ -119,7 +119,7 @@ final class FormEval {
       metrics.add(
           index.rank(
               ShippedIndex.SHIPPED,
-              TasteEval.taste(user, null, TasteEval.DEPTH, null),
+              TasteEval.taste(user, TasteEval.DEPTH, TasteEval.TASTE_ALONE),
               TitleFilter.NONE),
           new HashSet<>(user.liked()),
           TasteEval.DEPTH);

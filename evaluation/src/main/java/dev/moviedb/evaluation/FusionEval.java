@@ -122,7 +122,14 @@ final class FusionEval {
       ModelRun run, Style style, int target, HeldOut.User user, String query, float[] vector) {
 
     RankingRequest ranking(int limit, Double alpha, Double diversity) {
-      return new RankingRequest(vector, query, null, user.taste(), limit, 0, alpha, diversity);
+      return new RankingRequest(
+          vector,
+          query,
+          null,
+          user.taste(),
+          limit,
+          0,
+          new RankingRequest.Knobs(alpha, diversity, null, null));
     }
   }
 

@@ -48,8 +48,9 @@ final class HeldOut {
   }
 
   /**
-   * The users to score, what was left out on the way, and title popularity (training ratings of
-   * every user with a split, scored or not).
+   * The users to score, what was left out on the way, title popularity (training ratings of every
+   * user with a split, scored or not), and every user's training ratings (what everyone watched:
+   * the collective signals' input).
    */
   record Protocol(
       int linkedRatings,
@@ -57,7 +58,8 @@ final class HeldOut {
       int eligibleUsers,
       int skippedNoHeldOutLike,
       double[] popularity,
-      List<User> users) {}
+      List<User> users,
+      List<List<Rating>> training) {}
 
   private HeldOut() {}
 
@@ -69,8 +71,10 @@ final class HeldOut {
 
     double[] popularity = new double[catalogue.size()];
     List<Split> eligible = new ArrayList<>();
+    List<List<Rating>> training = new ArrayList<>();
     for (var e : byUser.entrySet()) {
       Split s = split(e.getKey(), e.getValue());
+      training.add(s.train());
       s.train().forEach(r -> popularity[catalogue.indexOf(r.titleId())]++);
       if (!s.test().isEmpty()) {
         eligible.add(s);
@@ -103,7 +107,13 @@ final class HeldOut {
               taste(s.train())));
     }
     return new Protocol(
-        ratings.size(), byUser.size(), eligible.size(), noLike, popularity, List.copyOf(users));
+        ratings.size(),
+        byUser.size(),
+        eligible.size(),
+        noLike,
+        popularity,
+        List.copyOf(users),
+        List.copyOf(training));
   }
 
   private record Split(int userId, List<Rating> train, List<Rating> test) {}

@@ -1,6 +1,7 @@
 package dev.moviedb.evaluation;
 
 import dev.moviedb.ranking.CalibrationSamples;
+import dev.moviedb.ranking.Collective;
 import dev.moviedb.ranking.RankedTitle;
 import dev.moviedb.ranking.Ranker;
 import dev.moviedb.ranking.Ranking;
@@ -45,6 +46,7 @@ final class ShippedIndex implements AutoCloseable {
   private final Path dir;
   private final CalibrationSamples samples;
   private volatile TitleNames names;
+  private volatile Collective collective = Collective.NONE;
   private volatile RequestReader reader;
 
   /**
@@ -113,8 +115,7 @@ final class ShippedIndex implements AutoCloseable {
             taste,
             limit,
             0,
-            null,
-            null),
+            RankingRequest.Knobs.DEFAULTS),
         plan.filter());
   }
 
@@ -130,7 +131,15 @@ final class ShippedIndex implements AutoCloseable {
 
   /** The shipped ranking of one request, with scores and explanations. */
   Ranking ranking(Ranker ranker, RankingRequest request, TitleFilter filter) {
-    return ranker.rank(request, new StoreTitles(store, filter, samples));
+    return ranker.rank(request, new StoreTitles(store, filter, samples), collective);
+  }
+
+  /**
+   * What everyone watches, for every ranking of the run from now on (recommend-api always ranks
+   * with the collective signals; without MovieLens there are none).
+   */
+  void watching(Collective everyone) {
+    this.collective = everyone;
   }
 
   List<Integer> positions(Ranking ranking) {

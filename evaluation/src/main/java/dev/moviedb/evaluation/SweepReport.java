@@ -212,6 +212,84 @@ final class SweepReport {
             form.taste().cases());
   }
 
+  // ---- collective signals ----
+
+  /**
+   * The co-watch share and popularity weight sweep with its choice: the combination with the best
+   * nDCG@10 for the primary model, against the current defaults and against popularity alone.
+   */
+  static void collective(Report report, TasteEval.Result r, String primaryModel) {
+    double currentC = RankingSettings.DEFAULTS.collaborative();
+    double currentP = RankingSettings.DEFAULTS.popularity();
+    List<List<String>> rows = new ArrayList<>();
+    for (TasteEval.CollectiveScore c : r.collective()) {
+      boolean current = c.collaborative() == currentC && c.popularity() == currentP;
+      rows.add(
+          List.of(
+              c.model(),
+              share(c.collaborative()),
+              share(c.popularity()) + (current ? " (current)" : ""),
+              num(c.metrics().hit10()),
+              num(c.metrics().ndcg10()),
+              num(c.metrics().mrr())));
+    }
+    report.table(
+        new Table(
+            "Collective signals: co-watch share and popularity weight (recommend-api"
+                + " `collaborative`, `popularity`)",
+            "The held-out protocol above, no words: the shipped ranking of each user's training"
+                + " ratings, with what everyone watches computed from every user's training"
+                + " ratings (co-watch partners by cosine, popularity as log(1 + viewers),"
+                + " both calibrated over the candidates). The user's part splits into taste"
+                + " (1 - collaborative) and co-watch (collaborative); popularity is a prior beside"
+                + " it. MRR within the 10 shown. Popularity alone (training ratings):"
+                + " hit@10 "
+                + num(r.popularityBaseline().hit10())
+                + ", nDCG@10 "
+                + num(r.popularityBaseline().ndcg10())
+                + ".",
+            List.of("model", "collaborative", "popularity", "hit@10", "nDCG@10", "MRR"),
+            rows));
+    List<TasteEval.CollectiveScore> mine =
+        r.collective().stream().filter(c -> c.model().equals(primaryModel)).toList();
+    if (mine.isEmpty()) {
+      return;
+    }
+    TasteEval.CollectiveScore best =
+        mine.stream()
+            .max(
+                Comparator.comparingDouble((TasteEval.CollectiveScore c) -> c.metrics().ndcg10())
+                    .thenComparingDouble(c -> c.metrics().hit10()))
+            .orElseThrow();
+    TasteEval.CollectiveScore current =
+        mine.stream()
+            .filter(c -> c.collaborative() == currentC && c.popularity() == currentP)
+            .findFirst()
+            .orElse(best);
+    report.decision(
+        String.format(
+            Locale.ROOT,
+            "**Collective signals**: with %s the best nDCG@10 is at collaborative %s, popularity %s"
+                + " (hit@10 %s, nDCG@10 %s: %.2fx and %.2fx popularity alone); the current"
+                + " defaults (collaborative %s, popularity %s) give hit@10 %s, nDCG@10 %s (%.2fx"
+                + " and %.2fx), paired difference best - current: hit@10 %s, nDCG@10 %s.",
+            primaryModel,
+            share(best.collaborative()),
+            share(best.popularity()),
+            num(best.metrics().hit10()),
+            num(best.metrics().ndcg10()),
+            best.metrics().hit10() / r.popularityBaseline().hit10(),
+            best.metrics().ndcg10() / r.popularityBaseline().ndcg10(),
+            share(currentC),
+            share(currentP),
+            num(current.metrics().hit10()),
+            num(current.metrics().ndcg10()),
+            current.metrics().hit10() / r.popularityBaseline().hit10(),
+            current.metrics().ndcg10() / r.popularityBaseline().ndcg10(),
+            signed(Metrics.paired(best.metrics().hit10, current.metrics().hit10)),
+            signed(Metrics.paired(best.metrics().ndcg10, current.metrics().ndcg10))));
+  }
+
   // ---- negative share ----
 
   static void negativeShares(Report report, TasteEval.Result r, String primaryModel) {

@@ -51,6 +51,10 @@ public final class TasteEval {
   /** The taste ranking of one model at one negative share, user by user. */
   record ShareScore(String model, double share, CaseMetrics metrics) {}
 
+  /** The shipped ranking at one share of co-watch and one popularity weight, user by user. */
+  record CollectiveScore(
+      String model, double collaborative, double popularity, CaseMetrics metrics) {}
+
   public record Result(
       int linkedRatings,
       int ratedUsers,
@@ -60,7 +64,9 @@ public final class TasteEval {
       int usersWithDislike,
       List<TasteScore> taste,
       List<DiversityScore> diversity,
-      List<ShareScore> negativeShares) {}
+      List<ShareScore> negativeShares,
+      List<CollectiveScore> collective,
+      CaseMetrics popularityBaseline) {}
 
   private final Catalogue catalogue;
   private final List<ModelRun> models;
@@ -79,6 +85,8 @@ public final class TasteEval {
     Map<String, Acc> acc = new LinkedHashMap<>();
     Map<String, Acc> div = new LinkedHashMap<>();
     Map<String, ShareScore> shares = new LinkedHashMap<>();
+    Map<String, CollectiveScore> collective = new LinkedHashMap<>();
+    CaseMetrics popularityBaseline = new CaseMetrics();
     Map<Double, Ranker> shareRankers = new LinkedHashMap<>();
     for (double share : NEGATIVE_SHARES) {
       shareRankers.put(share, new Ranker(RankingSettings.DEFAULTS.withNegativeShare(share)));
@@ -93,6 +101,7 @@ public final class TasteEval {
       List<Integer> rnd = Rankings.random(catalogue.size(), K, allowed, s.userId());
       acc.computeIfAbsent("random (broken on purpose)", x -> new Acc()).add(rnd, liked);
       acc.computeIfAbsent("popularity (training ratings)", x -> new Acc()).add(pop, liked);
+      popularityBaseline.add(pop, liked, K);
       String genre = topGenre(liked);
       for (ModelRun m : models) {
         ShippedIndex index = m.index();
@@ -102,10 +111,33 @@ public final class TasteEval {
                   m.modelId() + "|" + share.getKey(),
                   x -> new ShareScore(m.modelId(), share.getKey(), new CaseMetrics()))
               .metrics()
-              .add(index.rank(share.getValue(), taste(s, null, DEPTH, null), NONE), liked, DEPTH);
+              .add(index.rank(share.getValue(), taste(s, DEPTH, TASTE_ALONE), NONE), liked, DEPTH);
         }
-        acc.computeIfAbsent("taste " + m.modelId(), x -> new Acc())
-            .add(index.rank(ShippedIndex.SHIPPED, taste(s, null, K, null), NONE), liked);
+        acc.computeIfAbsent(
+                "shipped ranking (taste, co-watch, popularity) " + m.modelId(), x -> new Acc())
+            .add(
+                index.rank(ShippedIndex.SHIPPED, taste(s, K, RankingRequest.Knobs.DEFAULTS), NONE),
+                liked);
+        acc.computeIfAbsent("taste alone " + m.modelId(), x -> new Acc())
+            .add(index.rank(ShippedIndex.SHIPPED, taste(s, K, TASTE_ALONE), NONE), liked);
+        acc.computeIfAbsent("co-watch alone " + m.modelId(), x -> new Acc())
+            .add(index.rank(ShippedIndex.SHIPPED, taste(s, K, CO_WATCH_ALONE), NONE), liked);
+        for (double c : COLLABORATIVE_SWEEP) {
+          for (double p : POPULARITY_SWEEP) {
+            collective
+                .computeIfAbsent(
+                    m.modelId() + "|" + c + "|" + p,
+                    x -> new CollectiveScore(m.modelId(), c, p, new CaseMetrics()))
+                .metrics()
+                .add(
+                    index.rank(
+                        ShippedIndex.SHIPPED,
+                        taste(s, K, new RankingRequest.Knobs(null, null, c, p)),
+                        NONE),
+                    liked,
+                    K);
+          }
+        }
         if (genre != null) {
           String request = "a " + genre;
           float[] q = m.embedder().embedQuery(request);
@@ -113,21 +145,24 @@ public final class TasteEval {
               .add(
                   index.rank(
                       ShippedIndex.SHIPPED,
-                      new RankingRequest(q, request, null, unwatched(s), K, 0, null, null),
+                      new RankingRequest(
+                          q, request, null, unwatched(s), K, 0, RankingRequest.Knobs.DEFAULTS),
                       NONE),
                   liked);
           acc.computeIfAbsent("taste + genre request " + m.modelId(), x -> new Acc())
               .add(
                   index.rank(
                       ShippedIndex.SHIPPED,
-                      new RankingRequest(q, request, null, s.taste(), K, 0, null, null),
+                      new RankingRequest(
+                          q, request, null, s.taste(), K, 0, RankingRequest.Knobs.DEFAULTS),
                       NONE),
                   liked);
         }
         for (double d : DIVERSITIES) {
           div.computeIfAbsent(m.modelId() + "|taste, diversity " + d, x -> new Acc())
               .add(
-                  index.rank(ShippedIndex.SHIPPED, taste(s, null, K, d), NONE),
+                  index.rank(
+                      ShippedIndex.SHIPPED, taste(s, K, RankingRequest.Knobs.diversity(d)), NONE),
                   liked,
                   index.vectors());
         }
@@ -163,15 +198,28 @@ public final class TasteEval {
         withDislike,
         taste,
         diversity,
-        List.copyOf(shares.values()));
+        List.copyOf(shares.values()),
+        List.copyOf(collective.values()),
+        popularityBaseline);
   }
 
   private static final TitleFilter NONE = TitleFilter.NONE;
 
-  /** A taste-only request of the user's training ratings (their titles never come back). */
-  static RankingRequest taste(HeldOut.User user, String query, int limit, Double diversity) {
-    return new RankingRequest(null, query, null, user.taste(), limit, 0, null, diversity);
+  /** A request of the user's training ratings alone (their titles never come back). */
+  static RankingRequest taste(HeldOut.User user, int limit, RankingRequest.Knobs knobs) {
+    return new RankingRequest(null, null, null, user.taste(), limit, 0, knobs);
   }
+
+  /** The taste vector alone: no co-watch, no popularity prior. */
+  static final RankingRequest.Knobs TASTE_ALONE = new RankingRequest.Knobs(null, null, 0.0, 0.0);
+
+  /** Co-watch alone: the user's part all co-watch, no popularity prior. */
+  static final RankingRequest.Knobs CO_WATCH_ALONE = new RankingRequest.Knobs(null, null, 1.0, 0.0);
+
+  /** The shares of co-watch and the popularity weights swept. */
+  static final double[] COLLABORATIVE_SWEEP = {0, 0.25, 0.5, 0.75, 1.0};
+
+  static final double[] POPULARITY_SWEEP = {0, 0.1, 0.2, 0.3, 0.5};
 
   /** No taste, but the training titles still count as watched (the popularity baseline's rule). */
   static TasteWeights unwatched(HeldOut.User user) {

@@ -38,6 +38,25 @@ public record Calibration(double mean, double sd) {
     return new Calibration(mean, Math.sqrt(variance));
   }
 
+  /**
+   * Mean and spread of scores that have no catalogue sample (co-watch, popularity: most titles
+   * score 0), taken over the titles being ranked; no spread, no calibration.
+   */
+  public static Calibration over(double[] scores) {
+    if (scores.length < 2) {
+      return NONE;
+    }
+    double sum = 0;
+    double sumSq = 0;
+    for (double s : scores) {
+      sum += s;
+      sumSq += s * s;
+    }
+    double mean = sum / scores.length;
+    double variance = sumSq / scores.length - mean * mean;
+    return variance < 1e-12 ? new Calibration(mean, 1) : new Calibration(mean, Math.sqrt(variance));
+  }
+
   public double z(double score) {
     return (score - mean) / sd;
   }

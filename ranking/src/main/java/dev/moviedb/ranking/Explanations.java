@@ -67,17 +67,42 @@ public final class Explanations {
   private final Set<String> likedGenres = new LinkedHashSet<>();
   private final Set<String> queryWords;
   private final StoredTitle like;
+  private final CoWatch coWatch;
+  private final Map<String, StoredTitle> userTitles;
+  private final Set<String> trending;
+  private final String where;
 
   /**
    * @param liked the user's positively weighted titles that the index holds (empty without taste)
    * @param query the request's words (null without)
    * @param like the title the request is like (null without)
+   * @param coWatch the user's co-watch scores
+   * @param userTitles the titles of the user's taste that the index holds, by id
+   * @param trending the titles to call trending
+   * @param where the scope of the trending titles in words ("NL"; empty: global)
    */
-  public Explanations(Collection<StoredTitle> liked, String query, StoredTitle like) {
+  Explanations(
+      Collection<StoredTitle> liked,
+      String query,
+      StoredTitle like,
+      CoWatch coWatch,
+      Map<String, StoredTitle> userTitles,
+      Set<String> trending,
+      String where) {
     this.liked = List.copyOf(liked);
     this.liked.forEach(l -> likedGenres.addAll(l.genres()));
     this.queryWords = words(query);
     this.like = like;
+    this.coWatch = coWatch;
+    this.userTitles = userTitles;
+    this.trending = trending;
+    this.where = where == null ? "" : where;
+  }
+
+  /** Explanations of a request without co-watch or trending titles. */
+  public Explanations(Collection<StoredTitle> liked, String query, StoredTitle like) {
+    this(
+        liked, query, like, CoWatch.of(TasteWeights.NONE, Collective.NONE), Map.of(), Set.of(), "");
   }
 
   /** The names of the liked titles most similar to {@code t}, most similar first. */
@@ -115,6 +140,13 @@ public final class Explanations {
       if (like != null && like.genres().contains(genre)) {
         matched.add("like " + like.title() + ": " + genre);
       }
+    }
+    String with = coWatch.strongestLiked(t.titleId());
+    if (with != null && userTitles.containsKey(with)) {
+      matched.add("people who watched " + userTitles.get(with).title() + " also watched this");
+    }
+    if (trending.contains(t.titleId())) {
+      matched.add(where.isEmpty() ? "trending now" : "trending in " + where + " now");
     }
     return new ArrayList<>(matched);
   }

@@ -20,9 +20,11 @@ public final class Fusion {
   private Fusion() {}
 
   /** The weights of one request; every knob lies in [0, 1]. */
-  public record Weights(double alpha) {
+  public record Weights(double alpha, double collaborative, double popularity) {
     public Weights {
       unit("alpha", alpha);
+      unit("collaborative", collaborative);
+      unit("popularity", popularity);
     }
 
     /** The weight of each kind the request has, nothing for the others. */
@@ -33,7 +35,9 @@ public final class Fusion {
             k,
             switch (k) {
               case QUERY -> alpha;
-              case TASTE -> 1 - alpha;
+              case TASTE -> (1 - alpha) * (1 - collaborative);
+              case COLLABORATIVE -> (1 - alpha) * collaborative;
+              case POPULARITY -> popularity;
             });
       }
       return out;

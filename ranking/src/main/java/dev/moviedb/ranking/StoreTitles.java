@@ -5,6 +5,7 @@ import dev.moviedb.vectors.store.StoredTitle;
 import dev.moviedb.vectors.store.TitleFilter;
 import dev.moviedb.vectors.store.VectorStore;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,6 +35,20 @@ public final class StoreTitles implements TitleSource {
   @Override
   public Map<String, StoredTitle> get(Collection<String> titleIds) {
     return store.get(titleIds);
+  }
+
+  @Override
+  public Map<String, StoredTitle> admissible(Collection<String> titleIds) {
+    Map<String, StoredTitle> out = new LinkedHashMap<>();
+    store
+        .get(titleIds)
+        .forEach(
+            (id, t) -> {
+              if (filter.accepts(t)) {
+                out.put(id, t);
+              }
+            });
+    return out;
   }
 
   @Override

@@ -19,6 +19,12 @@ public interface TitleSource {
   /** The titles among {@code titleIds} that the index holds, by id (unfiltered). */
   Map<String, StoredTitle> get(Collection<String> titleIds);
 
+  /**
+   * The titles among {@code titleIds} that pass the request's hard filters (candidates brought by
+   * co-watch and popularity, which the index did not choose), by id.
+   */
+  Map<String, StoredTitle> admissible(Collection<String> titleIds);
+
   /** Title vectors drawn at random from the whole catalogue (see {@link Calibration#sample}). */
   List<float[]> calibrationSample();
 }

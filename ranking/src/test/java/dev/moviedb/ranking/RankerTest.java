@@ -139,8 +139,7 @@ class RankerTest {
             taste,
             5,
             0,
-            null,
-            null),
+            RankingRequest.Knobs.DEFAULTS),
         TitleFilter.availableOn("netflix", "NL"));
   }
 
@@ -213,7 +212,8 @@ class RankerTest {
     assertThatThrownBy(
             () ->
                 rank(
-                    new RankingRequest(null, null, "missing", null, 5, 0, null, null),
+                    new RankingRequest(
+                        null, null, "missing", null, 5, 0, RankingRequest.Knobs.DEFAULTS),
                     TitleFilter.NONE))
         .isInstanceOf(UnknownTitleException.class)
         .hasMessageContaining("missing");
@@ -223,15 +223,19 @@ class RankerTest {
   void moreLikeThis_leavesOutTheTitleAndItsFranchise_andPagesDoNotOverlap() {
     Ranking similar =
         rank(
-            new RankingRequest(null, null, "vk", null, 3, 0, null, 0.0),
+            new RankingRequest(null, null, "vk", null, 3, 0, RankingRequest.Knobs.diversity(0.0)),
             TitleFilter.availableOn("netflix", "NL"));
     assertThat(titles(similar)).doesNotContain("Vikings", "Vikings: Valhalla");
     assertThat(titles(similar)).first().isEqualTo("The Last Kingdom");
 
     Ranking first =
-        rank(new RankingRequest(null, null, "vk", null, 2, 0, null, 0.0), TitleFilter.NONE);
+        rank(
+            new RankingRequest(null, null, "vk", null, 2, 0, RankingRequest.Knobs.diversity(0.0)),
+            TitleFilter.NONE);
     Ranking second =
-        rank(new RankingRequest(null, null, "vk", null, 2, 2, null, 0.0), TitleFilter.NONE);
+        rank(
+            new RankingRequest(null, null, "vk", null, 2, 2, RankingRequest.Knobs.diversity(0.0)),
+            TitleFilter.NONE);
     assertThat(titles(second)).hasSize(2).doesNotContainAnyElementsOf(titles(first));
   }
 
@@ -239,7 +243,13 @@ class RankerTest {
   void withoutDiversity_theOrderIsTheFusedScore_andRepeats() {
     RankingRequest request =
         new RankingRequest(
-            embedder.embedQuery("history and war"), "history and war", null, null, 5, 0, null, 0.0);
+            embedder.embedQuery("history and war"),
+            "history and war",
+            null,
+            null,
+            5,
+            0,
+            RankingRequest.Knobs.diversity(0.0));
     Ranking once = rank(request, TitleFilter.NONE);
     Ranking again = rank(request, TitleFilter.NONE);
 
@@ -248,5 +258,116 @@ class RankerTest {
         .isSortedAccordingTo((a, b) -> Double.compare(b, a));
     assertThat(titles(again)).isEqualTo(titles(once));
     assertThat(once.diversity()).isZero();
+  }
+
+  /** What everyone watches, as a table: the port's contract without Redis. */
+  private record Watching(
+      Map<String, List<Collective.Partner>> partnersOf,
+      Map<String, Long> viewers,
+      Map<String, Double> now)
+      implements Collective {
+
+    @Override
+    public Map<String, List<Collective.Partner>> partners(
+        java.util.Collection<String> titleIds, int k) {
+      Map<String, List<Collective.Partner>> out = new java.util.HashMap<>();
+      titleIds.forEach(
+          id -> {
+            if (partnersOf.containsKey(id)) {
+              out.put(id, partnersOf.get(id));
+            }
+          });
+      return out;
+    }
+
+    @Override
+    public Map<String, Long> audience(java.util.Collection<String> titleIds) {
+      Map<String, Long> out = new java.util.HashMap<>();
+      titleIds.forEach(
+          id -> {
+            if (viewers.containsKey(id)) {
+              out.put(id, viewers.get(id));
+            }
+          });
+      return out;
+    }
+
+    @Override
+    public Map<String, Double> trending(int limit) {
+      return now;
+    }
+
+    @Override
+    public String where() {
+      return "NL";
+    }
+  }
+
+  private static Ranking rank(RankingRequest request, Collective collective) {
+    return RANKER.rank(
+        request,
+        new StoreTitles(store, TitleFilter.availableOn("netflix", "NL"), SAMPLES),
+        collective);
+  }
+
+  @Test
+  void aColdStart_ranksWhatIsTrendingWhereTheUserWatches() {
+    Map<String, Double> now = new java.util.LinkedHashMap<>();
+    now.put("gb", 90.0);
+    now.put("bb", 80.0); // trending, but not available in NL
+    now.put("pp", 40.0);
+    Ranking result =
+        rank(
+            new RankingRequest(null, null, null, null, 2, 0, RankingRequest.Knobs.diversity(0.0)),
+            new Watching(Map.of(), Map.of(), now));
+
+    assertThat(titles(result)).containsExactly("The Great British Baking Show", "Paw Patrol");
+    assertThat(result.items().get(0).matched()).contains("trending in NL now");
+    assertThat(result.usedQuery()).isFalse();
+    assertThat(result.usedTaste()).isFalse();
+  }
+
+  @Test
+  void coWatch_bringsWhatPeopleWhoWatchedTheLikedTitleAlsoWatched_andSaysSo() {
+    Watching watching =
+        new Watching(Map.of("lk", List.of(new Collective.Partner("gb", 0.9))), Map.of(), Map.of());
+    TasteWeights anna = new TasteWeights(Map.of("lk", 3.0), Map.of(), Set.of("lk"));
+
+    Ranking contentOnly =
+        rank(
+            new RankingRequest(
+                null, null, null, anna, 3, 0, new RankingRequest.Knobs(null, 0.0, 0.0, 0.0)),
+            watching);
+    Ranking coWatchOnly =
+        rank(
+            new RankingRequest(
+                null, null, null, anna, 3, 0, new RankingRequest.Knobs(null, 0.0, 1.0, 0.0)),
+            watching);
+
+    assertThat(titles(contentOnly).get(0)).isNotEqualTo("The Great British Baking Show");
+    assertThat(titles(coWatchOnly).get(0)).isEqualTo("The Great British Baking Show");
+    assertThat(coWatchOnly.items().get(0).matched())
+        .contains("people who watched The Last Kingdom also watched this");
+    assertThat(coWatchOnly.items().get(0).score(ScoreKind.COLLABORATIVE)).isEqualTo(0.9);
+  }
+
+  @Test
+  void popularity_isAPriorThatOrdersOtherwiseEqualTitles() {
+    Watching watching =
+        new Watching(Map.of(), Map.of("kf", 5_000L, "vk", 3L, "vv", 3L, "lk", 3L), Map.of());
+    Ranking withPrior =
+        rank(
+            new RankingRequest(
+                embedder.embedQuery("history"),
+                "history",
+                null,
+                null,
+                5,
+                0,
+                new RankingRequest.Knobs(null, 0.0, null, 1.0)),
+            watching);
+
+    assertThat(titles(withPrior).get(0)).isEqualTo("Knightfall");
+    assertThat(withPrior.items().get(0).score(ScoreKind.POPULARITY)).isEqualTo(Math.log1p(5_000));
   }
 }

@@ -7,6 +7,7 @@ import dev.moviedb.ranking.Ranking;
 import dev.moviedb.ranking.RankingRequest;
 import dev.moviedb.ranking.StoreTitles;
 import dev.moviedb.ranking.TasteWeights;
+import dev.moviedb.recommend.application.port.CollectiveSignals;
 import dev.moviedb.recommend.application.port.ServingIndex;
 import dev.moviedb.recommend.application.port.ServingIndex.Serving;
 import dev.moviedb.recommend.application.port.TasteStore;
@@ -18,23 +19,28 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Use case: rank titles for a request in plain words, a user's taste, a title ("more like this"),
- * or a combination. Orchestration only: the words become filters and a request vector through the
- * understanding module ({@link RequestPlan}), the taste is read, and both go with the served index
- * to the ranking module ({@link Ranker}), where every ranking rule lives.
+ * Use case: rank titles for a request in plain words, a user's taste, a title ("more like this"), a
+ * combination, or nothing at all (what is trending where the user watches). Orchestration only: the
+ * words become filters and a request vector through the understanding module ({@link RequestPlan}),
+ * the taste is read, and both go with the served index and what everyone watches (the collective
+ * signals of the request's service and country) to the ranking module ({@link Ranker}), where every
+ * ranking rule lives.
  */
 @ApplicationScoped
 public class RecommendTitles {
 
   private final ServingIndex serving;
   private final TasteStore tastes;
+  private final CollectiveSignals signals;
   private final Ranker ranker;
   private final CalibrationSamples samples;
   private final ServedCatalogue catalogue = new ServedCatalogue();
 
-  public RecommendTitles(ServingIndex serving, TasteStore tastes, Ranker ranker) {
+  public RecommendTitles(
+      ServingIndex serving, TasteStore tastes, CollectiveSignals signals, Ranker ranker) {
     this.serving = serving;
     this.tastes = tastes;
+    this.signals = signals;
     this.ranker = ranker;
     this.samples =
         new CalibrationSamples(ranker.settings().calibrationSample(), ThreadLocalRandom::current);
@@ -51,8 +57,7 @@ public class RecommendTitles {
       int limit,
       int offset,
       TitleFilter filter,
-      Double alpha,
-      Double diversity) {}
+      RankingRequest.Knobs knobs) {}
 
   /**
    * The ranking, the model that served it, and how the words were read: {@code understood} is null
@@ -92,12 +97,14 @@ public class RecommendTitles {
             taste,
             request.limit(),
             request.offset(),
-            request.alpha(),
-            request.diversity());
+            request.knobs());
     try {
       Ranking result =
           ranker
-              .rank(ranking, new StoreTitles(now.store(), filter, samples))
+              .rank(
+                  ranking,
+                  new StoreTitles(now.store(), filter, samples),
+                  signals.in(filter.service(), filter.country()))
               .after("understandingAndEmbedding", understandMillis);
       return new Result(
           result,
@@ -107,7 +114,7 @@ public class RecommendTitles {
     } catch (NothingToRankException e) {
       throw new NothingToRankException(
           request.userId() == null
-              ? "q is required when no userId is given"
+              ? "nothing to rank: give q (nothing is trending yet to fall back on)"
               : "user "
                   + request.userId()
                   + " has no viewing history yet: give q, or upload a Netflix history first");

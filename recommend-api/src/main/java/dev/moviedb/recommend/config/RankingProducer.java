@@ -18,6 +18,8 @@ public class RankingProducer {
             config.candidates(),
             config.diversity(),
             config.calibrationSample(),
-            true));
+            true,
+            config.collaborative(),
+            config.popularity()));
   }
 }

@@ -49,6 +49,24 @@ public interface RecommendConfig {
   @WithDefault(RankingSettings.DEFAULT_CALIBRATION_SAMPLE)
   int calibrationSample();
 
+  /**
+   * Share of co-watch in what is known of a user (the rest is their taste), 0..1: chosen by
+   * docs/EVALUATION.md ("Collective signals").
+   */
+  @WithDefault(RankingSettings.DEFAULT_COLLABORATIVE)
+  double collaborative();
+
+  /** Weight of the popularity prior, 0..1: chosen by docs/EVALUATION.md ("Collective signals"). */
+  @WithDefault(RankingSettings.DEFAULT_POPULARITY)
+  double popularity();
+
+  /**
+   * People behind a co-watch pair or a popularity figure before it is used (the collective signals'
+   * privacy floor).
+   */
+  @WithDefault("3")
+  int minUsers();
+
   /** Query embeddings kept in memory for repeated queries. */
   @WithDefault("10000")
   int queryCacheSize();

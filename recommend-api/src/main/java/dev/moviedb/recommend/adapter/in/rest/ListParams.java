@@ -67,7 +67,20 @@ public record ListParams(
         @QueryParam("diversity")
         @DecimalMin("0")
         @DecimalMax("1")
-        Double diversity) {
+        Double diversity,
+    @Parameter(
+            description =
+                "share of co-watch (what people who watched your titles also watched) in what is"
+                    + " known of you; the rest is your taste (default 0.5)")
+        @QueryParam("collaborative")
+        @DecimalMin("0")
+        @DecimalMax("1")
+        Double collaborative,
+    @Parameter(description = "weight of what everyone watches, a prior on every list (default 0.2)")
+        @QueryParam("popularity")
+        @DecimalMin("0")
+        @DecimalMax("1")
+        Double popularity) {
 
   /** A user id: letters, digits and {@code _.@-}, up to 64 characters. */
   public static final String USER_ID = "[A-Za-z0-9_.@-]{1,64}";

@@ -1,10 +1,12 @@
 package dev.moviedb.recommend.adapter.in.rest;
 
+import dev.moviedb.events.Availability;
 import dev.moviedb.events.TitleType;
 import dev.moviedb.problems.BadParameterException;
 import dev.moviedb.problems.Problem;
 import dev.moviedb.ranking.RankedTitle;
 import dev.moviedb.ranking.Ranking;
+import dev.moviedb.ranking.RankingRequest;
 import dev.moviedb.ranking.ScoreKind;
 import dev.moviedb.recommend.application.RecommendTitles;
 import dev.moviedb.understanding.Vocabulary;
@@ -73,6 +75,12 @@ public class RecommendationResource {
       @Schema(description = "cosine to the request's words, when there are words")
           Double queryScore,
       @Schema(description = "cosine to the user's taste, when there is a taste") Double tasteScore,
+      @Schema(description = "co-watch with the user's liked titles, when known")
+          Double collaborativeScore,
+      @Schema(description = "log(1 + viewers) where the user watches, when known")
+          Double popularityScore,
+      @Schema(description = "where the title can be watched, with dates")
+          List<Availability> availability,
       @Schema(description = "the liked titles nearest to this one") List<String> because,
       @Schema(description = "the metadata behind the match") List<String> matched) {}
 
@@ -132,6 +140,21 @@ public class RecommendationResource {
   }
 
   @GET
+  @Path("/trending")
+  @Operation(
+      summary =
+          "What is watched most now where the user watches (service and country), within the"
+              + " filters: the list a new user gets")
+  @APIResponse(responseCode = "200", description = "The trending titles")
+  public RecommendationsResponse trending(@Valid @BeanParam ListParams params) {
+    if (!blank(params.userId())) {
+      throw new BadParameterException(
+          "userId", "does not apply to trending (ask /v1/recommendations for a user's list)");
+    }
+    return run(null, null, params);
+  }
+
+  @GET
   @Path("/titles/{titleId}/similar")
   @Operation(summary = "More like this title")
   @APIResponse(responseCode = "200", description = "Titles like this one")
@@ -184,8 +207,8 @@ public class RecommendationResource {
                 limit,
                 offset,
                 filter,
-                p.alpha(),
-                p.diversity()));
+                new RankingRequest.Knobs(
+                    p.alpha(), p.diversity(), p.collaborative(), p.popularity())));
     Ranking ranking = r.ranking();
     return new RecommendationsResponse(
         ranking.items().stream().map(RecommendationResource::item).toList(),
@@ -218,6 +241,9 @@ public class RecommendationResource {
         round(r.score()),
         round(r.score(ScoreKind.QUERY)),
         round(r.score(ScoreKind.TASTE)),
+        round(r.score(ScoreKind.COLLABORATIVE)),
+        round(r.score(ScoreKind.POPULARITY)),
+        t.availability(),
         r.because(),
         r.matched());
   }

@@ -6,14 +6,24 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.moviedb.collective.Scope;
+import dev.moviedb.collective.SignalParams;
+import dev.moviedb.collective.Similarity;
+import dev.moviedb.collective.Watched;
+import dev.moviedb.collective.redis.CollectiveWriter;
 import dev.moviedb.testing.WithKafkaAndRedis;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.redis.client.Redis;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +40,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 @WithKafkaAndRedis
 @QuarkusTestResource(value = SmallCatalogue.class, restrictToAnnotatedClass = true)
 class RecommendationResourceTest {
+
+  @Inject Redis redis;
 
   @ParameterizedTest
   @CsvSource(
@@ -115,6 +127,49 @@ class RecommendationResourceTest {
         .then()
         .statusCode(400)
         .body("field", equalTo("q"));
+  }
+
+  @Test
+  void withNothingKnown_aNewUserGetsWhatEveryoneWatchesWhereTheyWatch() {
+    CollectiveWriter writer = new CollectiveWriter(redis, SignalParams.DEFAULTS, Similarity.COSINE);
+    List<CollectiveWriter.Change> fans = new ArrayList<>();
+    for (int u = 0; u < 3; u++) {
+      fans.add(
+          new CollectiveWriter.Watch(
+              "fan-" + u,
+              List.of(
+                  new Watched(
+                      "t3", Scope.of("netflix", "NL"), Instant.now().minusSeconds(3_600)))));
+    }
+    writer.apply(fans);
+    try {
+      given()
+          .get("/v1/trending")
+          .then()
+          .statusCode(200)
+          .body("items[0].title", equalTo("Rain Man"))
+          .body("items[0].matched", hasItem("trending now")) // NL has too few: the global list
+          .body("meta.usedQuery", equalTo(false));
+      given()
+          .get("/v1/recommendations?userId=nobody-" + System.nanoTime())
+          .then()
+          .statusCode(200)
+          .body("items[0].title", equalTo("Rain Man"));
+      given().get("/v1/trending?type=series").then().statusCode(200).body("items", hasSize(0));
+      given()
+          .get("/v1/trending?userId=anna")
+          .then()
+          .statusCode(400)
+          .body("parameter", equalTo("userId"));
+    } finally {
+      writer.apply(
+          fans.stream()
+              .map(
+                  f ->
+                      (CollectiveWriter.Change)
+                          new CollectiveWriter.Erase(((CollectiveWriter.Watch) f).userId()))
+              .toList());
+    }
   }
 
   @Test
