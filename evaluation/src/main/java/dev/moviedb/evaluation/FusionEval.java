@@ -122,14 +122,16 @@ final class FusionEval {
       ModelRun run, Style style, int target, HeldOut.User user, String query, float[] vector) {
 
     RankingRequest ranking(int limit, Double alpha, Double diversity) {
-      return new RankingRequest(
-          vector,
-          query,
-          null,
-          user.taste(),
-          limit,
-          0,
-          new RankingRequest.Knobs(alpha, diversity, null, null));
+      return ranking(limit, new RankingRequest.Knobs(alpha, diversity, null, null));
+    }
+
+    /** Words and taste only (no co-watch, no popularity): what the index's candidates decide. */
+    RankingRequest vectorsOnly(int limit, Double alpha, Double diversity) {
+      return ranking(limit, new RankingRequest.Knobs(alpha, diversity, 0.0, 0.0));
+    }
+
+    private RankingRequest ranking(int limit, RankingRequest.Knobs knobs) {
+      return new RankingRequest(vector, query, null, user.taste(), limit, 0, knobs);
     }
   }
 
@@ -194,14 +196,14 @@ final class FusionEval {
     }
     forEachRequest(
         r -> {
-          List<Integer> full = rank(r, everything, r.ranking(DEEP, alpha, 0.0));
+          List<Integer> full = rank(r, everything, r.vectorsOnly(DEEP, alpha, 0.0));
           List<Integer> full10 = head(full, LIMIT);
           for (var entry : rankers.entrySet()) {
             Ranking deep =
-                r.run().index().ranking(entry.getValue(), r.ranking(DEEP, alpha, 0.0), NONE);
+                r.run().index().ranking(entry.getValue(), r.vectorsOnly(DEEP, alpha, 0.0), NONE);
             List<Integer> ranked = r.run().index().positions(deep);
             List<Integer> union10 = head(ranked, LIMIT);
-            List<Integer> shown = rank(r, entry.getValue(), r.ranking(LIMIT, alpha, null));
+            List<Integer> shown = rank(r, entry.getValue(), r.vectorsOnly(LIMIT, alpha, null));
             CandidateScore c =
                 out.computeIfAbsent(
                     r.run().modelId() + "|" + r.style() + "|" + entry.getKey(),

@@ -521,7 +521,9 @@ final class SweepReport {
         new Table(
             "Candidate count (recommend-api `candidates`) at alpha " + share(alpha),
             "The ranking fetches candidates + limit (10) + watched-count nearest titles per"
-                + " source (query, taste) and ranks only their union. Against the same ranking"
+                + " source (query, taste) and ranks only their union. Measured with the words and"
+                + " the taste alone (co-watch and popularity off: they bring candidates of their"
+                + " own, and are spread over the candidates, so the union would change them). Against the same ranking"
                 + " with every title a candidate: the share of requests whose top 10 (diversity"
                 + " 0) is identical, the mean share of that top 10 and top 30 that the union"
                 + " keeps, and the union's mean size. The last column is hit@10 of T in the"

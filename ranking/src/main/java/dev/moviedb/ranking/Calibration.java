@@ -39,8 +39,8 @@ public record Calibration(double mean, double sd) {
   }
 
   /**
-   * Mean and spread of scores that have no catalogue sample (co-watch, popularity: most titles
-   * score 0), taken over the titles being ranked; no spread, no calibration.
+   * Mean and spread of scores over the titles given (the candidates of a request); without spread
+   * the scores are only shifted by their mean.
    */
   public static Calibration over(double[] scores) {
     if (scores.length < 2) {
@@ -62,12 +62,11 @@ public record Calibration(double mean, double sd) {
   }
 
   /**
-   * Draws {@code n} vectors uniformly without replacement from a catalogue visited once (reservoir
-   * sampling), e.g. {@code Calibration.sample(v -> store.forEach(t -> v.accept(t.vector())), ...)}.
+   * Draws {@code n} items uniformly without replacement from a catalogue visited once (reservoir
+   * sampling), e.g. {@code Calibration.sample(store::forEach, 512, random)}.
    */
-  public static List<float[]> sample(
-      Consumer<Consumer<float[]>> catalogue, int n, RandomGenerator random) {
-    List<float[]> reservoir = new ArrayList<>(n);
+  public static <T> List<T> sample(Consumer<Consumer<T>> catalogue, int n, RandomGenerator random) {
+    List<T> reservoir = new ArrayList<>(n);
     long[] seen = {0};
     catalogue.accept(
         v -> {

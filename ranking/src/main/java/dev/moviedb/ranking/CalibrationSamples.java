@@ -1,5 +1,6 @@
 package dev.moviedb.ranking;
 
+import dev.moviedb.vectors.store.StoredTitle;
 import dev.moviedb.vectors.store.VectorStore;
 import java.util.List;
 import java.util.function.Supplier;
@@ -31,7 +32,9 @@ public final class CalibrationSamples {
     long count = store.count();
     if (d.store() != store || d.count() != count) {
       List<float[]> sample =
-          Calibration.sample(v -> store.forEach(t -> v.accept(t.vector())), size, random.get());
+          Calibration.<StoredTitle>sample(store::forEach, size, random.get()).stream()
+              .map(StoredTitle::vector)
+              .toList();
       d = new Drawn(store, count, sample);
       drawn = d;
     }

@@ -151,14 +151,20 @@ public final class Ranker {
         settings.calibrated() && !sources.isEmpty() ? source.calibrationSample() : List.of();
     Map<ScoreKind, Calibration> calibrations = new EnumMap<>(ScoreKind.class);
     sources.forEach((kind, v) -> calibrations.put(kind, Calibration.of(v, sample)));
+    // Co-watch and popularity are spread over the titles in the running, not over a catalogue
+    // sample: in the catalogue almost every title scores 0 on them, and z-scores against that
+    // put them far above the cosines (measured: alpha lost its meaning; docs/EVALUATION.md).
     double[][] collectiveScores = new double[2][ranked.size()];
     for (int i = 0; i < ranked.size(); i++) {
       String id = ranked.get(i).titleId();
       collectiveScores[0][i] = coWatch.score(id);
       collectiveScores[1][i] = Math.log1p(popularity.getOrDefault(id, 0.0));
     }
-    calibrations.put(ScoreKind.COLLABORATIVE, Calibration.over(collectiveScores[0]));
-    calibrations.put(ScoreKind.POPULARITY, Calibration.over(collectiveScores[1]));
+    boolean spread = settings.calibrated();
+    calibrations.put(
+        ScoreKind.COLLABORATIVE, spread ? Calibration.over(collectiveScores[0]) : Calibration.NONE);
+    calibrations.put(
+        ScoreKind.POPULARITY, spread ? Calibration.over(collectiveScores[1]) : Calibration.NONE);
 
     List<Scored> scored = new ArrayList<>(ranked.size());
     for (int i = 0; i < ranked.size(); i++) {
@@ -222,6 +228,27 @@ public final class Ranker {
     timings.put("total", millis(t0, t5));
     return new Ranking(
         items, alpha, diversity, queryVector != null, personal, candidates.size(), timings);
+  }
+
+  /** Popularity: viewers now for a cold start, all-time viewers otherwise; absent = none known. */
+  private static Map<String, Double> popularityOf(
+      java.util.Collection<String> ids,
+      boolean coldStart,
+      Map<String, Double> trending,
+      Collective collective) {
+    Map<String, Double> out = new HashMap<>();
+    if (coldStart) {
+      ids.forEach(
+          id -> {
+            Double now = trending.get(id);
+            if (now != null) {
+              out.put(id, now);
+            }
+          });
+    } else {
+      collective.audience(ids).forEach((id, n) -> out.put(id, n.doubleValue()));
+    }
+    return out;
   }
 
   /** How many of the most trending titles an explanation calls trending. */

@@ -555,6 +555,14 @@ public final class RequestReader {
     return glosser;
   }
 
+  /**
+   * Requests of more words than this are descriptions ("I remember a movie where..."): a decade, a
+   * country or a genre they mention describes the story, not what the answer must be, so none
+   * becomes a filter (on the real "tip of my tongue" posts, reading them as requests lost titles;
+   * docs/EVALUATION.md).
+   */
+  public static final int DESCRIPTION_WORDS = 40;
+
   /** Reads a request. Never throws on what a person types; a blank request is an error. */
   public Understood read(String text) {
     if (text == null || text.isBlank()) {
@@ -562,6 +570,18 @@ public final class RequestReader {
     }
     Work w = new Work(text);
     w.language = detectLanguage(w.lower);
+    int words = text.strip().split("\\s+").length;
+    if (words > DESCRIPTION_WORDS) {
+      return new Understood(
+          text,
+          w.language,
+          Constraints.NONE,
+          null,
+          List.of(),
+          text.strip(),
+          "",
+          List.of(new Reading("description", words + " words", "")));
+    }
     if (knownTitle != null && knownTitle.test(text.strip())) {
       // "The Nineties", "1917": a title typed on its own is asked for by name, not by constraint
       return new Understood(

@@ -314,4 +314,18 @@ class RequestReaderTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("blank");
   }
+
+  @Test
+  void aLongDescription_isReadAsMeaning_notAsFilters() {
+    String post =
+        "I remember a movie from the eighties, I think it was Korean or maybe Japanese, about a"
+            + " boy who finds a dog in the rain and they travel together across the country to"
+            + " find his mother, there was a scene on a train and a scary man with a hat who"
+            + " follows them, it was not a horror film but it scared me as a kid";
+    Understood u = READER.read(post);
+
+    assertThat(u.constraints()).isEqualTo(Constraints.NONE);
+    assertThat(u.query()).isEqualTo(post);
+    assertThat(u.readings()).extracting(Reading::field).containsExactly("description");
+  }
 }
