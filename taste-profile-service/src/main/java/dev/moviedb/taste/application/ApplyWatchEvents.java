@@ -135,14 +135,17 @@ public class ApplyWatchEvents {
         weights.of(e.signal(), e.watchedSeconds(), e.occurredAt()));
   }
 
-  /** A resolved event's title: as the event names it, or from the catalogue (schema 1 events). */
+  /**
+   * A resolved event's title: kept under its work when the catalogue knows the id (an event
+   * published before work identity names a source record), named as the event names it, or from the
+   * catalogue (schema 1 events).
+   */
   private ResolvedTitle named(WatchRecorded e) {
+    ResolvedTitle known = resolver.byId(e.titleId()).orElse(null);
     if (e.title() != null) {
-      return new ResolvedTitle(e.titleId(), e.title(), e.genres());
+      return new ResolvedTitle(known == null ? e.titleId() : known.id(), e.title(), e.genres());
     }
-    return resolver
-        .byId(e.titleId())
-        .orElseGet(() -> new ResolvedTitle(e.titleId(), "", List.of()));
+    return known != null ? known : new ResolvedTitle(e.titleId(), "", List.of());
   }
 
   private static boolean blank(String value) {

@@ -67,6 +67,7 @@ public abstract class VectorStoreContractTest {
         List.of(),
         null,
         availability,
+        List.of(),
         "hash-" + id,
         Vectors.normalize(vector));
   }
@@ -154,6 +155,7 @@ public abstract class VectorStoreContractTest {
         rating,
         List.of(),
         null,
+        List.of(),
         List.of(),
         "hash-" + id,
         Vectors.normalize(vector));
