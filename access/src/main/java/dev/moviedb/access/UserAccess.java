@@ -2,27 +2,23 @@ package dev.moviedb.access;
 
 import dev.moviedb.identity.Roles;
 import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.PermissionChecker;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The rule of a user's endpoints: the caller's token has that user as its subject, or the admin
  * role. Endpoints with a {@code userId} path parameter declare it with
- * {@code @PermissionsAllowed(UserAccess.USER_DATA)}; an endpoint where the user is optional (a
- * recommendation with or without a taste) calls {@link #require} when one is given.
+ * {@code @PermissionsAllowed(UserAccess.USER_DATA)}: the service's {@code @PermissionChecker} of
+ * that name calls {@link #allows} (Quarkus refuses a checker that no endpoint uses, so each service
+ * with such endpoints declares its own). An endpoint where the user is optional (a recommendation
+ * with or without a taste) calls {@link #require} when one is given.
  */
-@ApplicationScoped
-public class UserAccess {
+public final class UserAccess {
 
   /** The permission of a user's own data, checked against the method's {@code userId}. */
   public static final String USER_DATA = "user-data";
 
-  @PermissionChecker(USER_DATA)
-  boolean mayActFor(SecurityIdentity identity, String userId) {
-    return allows(identity, userId);
-  }
+  private UserAccess() {}
 
   /** Whether the identity may read or change what is stored about {@code userId}. */
   public static boolean allows(SecurityIdentity identity, String userId) {

@@ -13,7 +13,8 @@ public final class TestIssuer {
 
   private TestIssuer() {}
 
-  static Path directory() {
+  /** Where the test issuer's keys are (as {@code $MOVIEDB_HOME/issuer} on the local stack). */
+  public static Path directory() {
     return Path.of(System.getProperty("java.io.tmpdir"), "moviedb-test-issuer");
   }
 
