@@ -183,6 +183,44 @@ class LocalStackEndToEndTest {
     assertThat(preflight(profile, "https://elsewhere.example")).as("another site").isEmpty();
   }
 
+  @Test
+  @Order(4)
+  void aClientOverTheRateLimit_isToldWhenToComeBack() throws Exception {
+    String url = "http://localhost:" + recommendPort + "/v1/titles/netflix:none/similar";
+    int passed = 0;
+    HttpResponse<String> limited = null;
+    long start = System.nanoTime();
+    for (int i = 0; i < 200 && limited == null; i++) {
+      HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url)));
+      if (r.statusCode() == 429) {
+        limited = r;
+      } else {
+        passed++;
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf(
+        "rate limit: %d requests answered in %.2f s, then %s with Retry-After %s%n",
+        passed,
+        seconds,
+        limited == null ? "none" : limited.statusCode(),
+        limited == null ? "-" : limited.headers().firstValue("Retry-After").orElse("-"));
+
+    assertThat(limited).as("a 429 within 200 requests").isNotNull();
+    assertThat(passed)
+        .as("the burst of 40, and 20 per second refilled in %.2f s", seconds)
+        .isBetween(40, 40 + (int) Math.ceil(20 * seconds) + 1);
+    assertThat(limited.headers().firstValue("Retry-After")).hasValue("1");
+    assertThat(limited.body()).contains("rate-limited");
+    assertThat(
+            send(HttpRequest.newBuilder(
+                    URI.create(url.replace("/v1/titles/netflix:none/similar", "/q/health/ready"))))
+                .statusCode())
+        .as("health is never limited")
+        .isEqualTo(200);
+    Thread.sleep(2_100); // the bucket refills for the tests after this one
+  }
+
   /** The Access-Control-Allow-Origin a browser's pre-flight from {@code origin} gets. */
   private static java.util.Optional<String> preflight(String url, String origin) throws Exception {
     HttpResponse<String> r =
@@ -310,6 +348,8 @@ class LocalStackEndToEndTest {
                   } else {
                     failures.add(r.statusCode() + " " + r.body());
                   }
+                  // A web page's pace, under the stack's rate limit of 20 requests/s.
+                  Thread.sleep(100);
                 } catch (IOException e) {
                   failures.add(e.toString());
                 } catch (InterruptedException e) {
@@ -393,8 +433,7 @@ class LocalStackEndToEndTest {
     HttpResponse<String> erased =
         send(HttpRequest.newBuilder(URI.create(taste)).header("Authorization", bert).DELETE());
     assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
-    // Taste-profile-service is restarted: its consumer reads the topic again from its last commit,
-    // including the tombstone; bert stays gone.
+    // A restart of taste-profile-service brings nothing of bert back.
     assertThat(moviedb("stop", "taste-profile-service").exitCode()).isZero();
     assertThat(moviedb("start", "taste-profile-service").exitCode()).isZero();
     HttpResponse<String> profile =
