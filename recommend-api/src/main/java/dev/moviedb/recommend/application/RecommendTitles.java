@@ -1,5 +1,6 @@
 package dev.moviedb.recommend.application;
 
+import dev.moviedb.events.Availability;
 import dev.moviedb.ranking.CalibrationSamples;
 import dev.moviedb.ranking.NothingToRankException;
 import dev.moviedb.ranking.Ranker;
@@ -15,6 +16,9 @@ import dev.moviedb.understanding.RequestPlan;
 import dev.moviedb.vectors.store.StoredTitle;
 import dev.moviedb.vectors.store.TitleFilter;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -119,5 +123,48 @@ public class RecommendTitles {
                   + request.userId()
                   + " has no viewing history yet: give q, or upload a Netflix history first");
     }
+  }
+
+  /** Which end of an availability window a listing follows. */
+  public enum Window {
+    /** The window ends soon: earliest end first. */
+    LEAVING,
+    /** The window began lately: latest start first. */
+    NEW
+  }
+
+  /** One title of a listing and its availability on the listing's service and country. */
+  public record Listed(StoredTitle title, Availability window) {}
+
+  /** A page of a listing and how many titles the whole listing holds. */
+  public record Listing(List<Listed> items, int total) {}
+
+  /**
+   * The titles of the served index that pass the filter (a service and a country, and their leaving
+   * or new window), in the window's order; the title and its id break ties.
+   *
+   * @throws ServedCatalogue.UnknownValueException when the filter names a value the catalogue lacks
+   */
+  public Listing listing(Window window, TitleFilter filter, int limit, int offset) {
+    Serving now = serving.current();
+    catalogue.of(now.store()).check(filter);
+    List<Listed> found = new ArrayList<>();
+    now.store()
+        .forEach(
+            (StoredTitle t) -> {
+              if (filter.accepts(t)) {
+                t.availabilityOn(filter.service(), filter.country(), filter.day())
+                    .ifPresent(a -> found.add(new Listed(t, a)));
+              }
+            });
+    Comparator<Listed> order =
+        window == Window.LEAVING
+            ? Comparator.comparing((Listed l) -> l.window().until())
+            : Comparator.comparing((Listed l) -> l.window().from()).reversed();
+    found.sort(
+        order
+            .thenComparing(l -> l.title().title(), String.CASE_INSENSITIVE_ORDER)
+            .thenComparing(l -> l.title().titleId()));
+    return new Listing(found.stream().skip(offset).limit(limit).toList(), found.size());
   }
 }

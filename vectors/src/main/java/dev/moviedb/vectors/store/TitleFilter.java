@@ -26,6 +26,8 @@ import java.util.stream.Collectors;
  * @param maxMaturityAge the title's rating admits viewers of this age ({@link Maturity})
  * @param leavingBy the title's availability on the service in the country ends (its {@code until})
  *     by this day: "leaving soon" (no effect without a service and a country)
+ * @param newSince the title's availability on the service in the country began ({@code from}) on
+ *     this day or later: "new on" (no effect without a service and a country)
  * @param genreGroups the title has at least one genre of every group ("romantic comedy": one of the
  *     romance genres and one of the comedy genres)
  */
@@ -47,7 +49,8 @@ public record TitleFilter(
     Set<String> languageCountries,
     Integer maxMaturityAge,
     List<Set<String>> genreGroups,
-    LocalDate leavingBy) {
+    LocalDate leavingBy,
+    LocalDate newSince) {
 
   public static final TitleFilter NONE = builder().build();
 
@@ -108,6 +111,7 @@ public record TitleFilter(
     b.maxMaturityAge = maxMaturityAge;
     b.genreGroups = genreGroups;
     b.leavingBy = leavingBy;
+    b.newSince = newSince;
     return b;
   }
 
@@ -138,6 +142,9 @@ public record TitleFilter(
       return false;
     }
     if (leavingBy != null && service != null && !t.leavingBy(service, country, day, leavingBy)) {
+      return false;
+    }
+    if (newSince != null && service != null && !t.arrivedSince(service, country, day, newSince)) {
       return false;
     }
     if (type != null && t.type() != type) {
@@ -209,12 +216,19 @@ public record TitleFilter(
     private Integer maxMaturityAge;
     private List<Set<String>> genreGroups = List.of();
     private LocalDate leavingBy;
+    private LocalDate newSince;
 
     private Builder() {}
 
     /** Only titles whose availability on the service in the country ends by this day. */
     public Builder leavingBy(LocalDate lastDay) {
       this.leavingBy = lastDay;
+      return this;
+    }
+
+    /** Only titles whose availability on the service in the country began on this day or later. */
+    public Builder newSince(LocalDate firstDay) {
+      this.newSince = firstDay;
       return this;
     }
 
@@ -298,7 +312,8 @@ public record TitleFilter(
           languageCountries,
           maxMaturityAge,
           genreGroups,
-          leavingBy);
+          leavingBy,
+          newSince);
     }
   }
 }
