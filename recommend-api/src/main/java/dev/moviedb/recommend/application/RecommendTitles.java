@@ -2,6 +2,7 @@ package dev.moviedb.recommend.application;
 
 import dev.moviedb.events.Availability;
 import dev.moviedb.ranking.CalibrationSamples;
+import dev.moviedb.ranking.Collective;
 import dev.moviedb.ranking.NothingToRankException;
 import dev.moviedb.ranking.Ranker;
 import dev.moviedb.ranking.Ranking;
@@ -105,10 +106,7 @@ public class RecommendTitles {
     try {
       Ranking result =
           ranker
-              .rank(
-                  ranking,
-                  new StoreTitles(now.store(), filter, samples),
-                  signals.in(filter.service(), filter.country()))
+              .rank(ranking, new StoreTitles(now.store(), filter, samples), where(filter))
               .after("understandingAndEmbedding", understandMillis);
       return new Result(
           result,
@@ -123,6 +121,15 @@ public class RecommendTitles {
                   + request.userId()
                   + " has no viewing history yet: give q, or upload a Netflix history first");
     }
+  }
+
+  /**
+   * What everyone watches where the user watches: one service in a country; several services (the
+   * signals are kept per service) fall back to everyone's.
+   */
+  private Collective where(TitleFilter filter) {
+    String service = filter.singleService();
+    return service == null ? signals.in(null, null) : signals.in(service, filter.country());
   }
 
   /** Which end of an availability window a listing follows. */
@@ -153,7 +160,9 @@ public class RecommendTitles {
         .forEach(
             (StoredTitle t) -> {
               if (filter.accepts(t)) {
-                t.availabilityOn(filter.service(), filter.country(), filter.day())
+                filter.services().stream()
+                    .flatMap(v -> t.availabilityOn(v, filter.country(), filter.day()).stream())
+                    .findFirst()
                     .ifPresent(a -> found.add(new Listed(t, a)));
               }
             });

@@ -134,6 +134,30 @@ public abstract class VectorStoreContractTest {
   }
 
   @Test
+  void severalServices_keepTitlesOnAnyOfThem_inThatCountry() {
+    LocalDate today = LocalDate.now();
+    StoredTitle onNetflix =
+        title("n", TitleType.MOVIE, 2020, List.of("Drama"), new float[] {1, 0, 0, 0})
+            .withAvailability(List.of(Availability.of("netflix", "NL")));
+    StoredTitle onVideoland =
+        title("v", TitleType.MOVIE, 2020, List.of("Drama"), new float[] {0.9f, 0.1f, 0, 0})
+            .withAvailability(List.of(Availability.of("videoland", "NL")));
+    StoredTitle onHbo =
+        title("h", TitleType.MOVIE, 2020, List.of("Drama"), new float[] {0.8f, 0.2f, 0, 0})
+            .withAvailability(List.of(Availability.of("hbo", "NL")));
+    StoredTitle videolandElsewhere =
+        title("vb", TitleType.MOVIE, 2020, List.of("Drama"), new float[] {0.7f, 0.3f, 0, 0})
+            .withAvailability(List.of(Availability.of("videoland", "BE")));
+    store.upsert(List.of(onNetflix, onVideoland, onHbo, videolandElsewhere));
+    TitleFilter either =
+        TitleFilter.builder().availableOn(List.of("Netflix", "videoland"), "nl", today).build();
+
+    assertThat(store.search(Vectors.normalize(new float[] {1, 0, 0, 0}), 10, either))
+        .extracting(h -> h.title().titleId())
+        .containsExactly("n", "v");
+  }
+
+  @Test
   void newSince_keepsOnlyTitlesWhoseAvailabilityThereBeganLately() {
     LocalDate today = LocalDate.now();
     StoredTitle fresh =

@@ -212,7 +212,7 @@ public class RecommendationResource {
 
   /** A page of a listing: the service, country and window it covers, and the listing's size. */
   public record ListingMeta(
-      String service,
+      List<String> services,
       String country,
       int days,
       @Schema(description = "the window's first day") LocalDate since,
@@ -293,7 +293,7 @@ public class RecommendationResource {
                         l.title().availability()))
             .toList(),
         new ListingMeta(
-            filter.service(), filter.country(), d, since, by, found.total(), limit, offset));
+            filter.services(), filter.country(), d, since, by, found.total(), limit, offset));
   }
 
   /** The window of a listing without {@code days}: two weeks, as "leaving soon" in words. */
@@ -342,7 +342,9 @@ public class RecommendationResource {
     TitleFilter.Builder explicit =
         TitleFilter.builder()
             .availableOn(
-                blank(p.service()) ? DEFAULT_SERVICE : p.service().strip(),
+                p.services() == null || p.services().isEmpty()
+                    ? List.of(DEFAULT_SERVICE)
+                    : p.services(),
                 blank(p.country()) ? DEFAULT_COUNTRY : p.country().strip().toUpperCase(Locale.ROOT),
                 LocalDate.now())
             .type(type(p.type()))

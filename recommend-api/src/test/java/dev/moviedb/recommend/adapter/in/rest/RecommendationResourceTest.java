@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
@@ -97,7 +98,7 @@ class RecommendationResourceTest {
         .then()
         .statusCode(200)
         .body("items", empty())
-        .body("meta.service", equalTo("netflix"))
+        .body("meta.services", contains("netflix"))
         .body("meta.country", equalTo("NL"));
   }
 
@@ -116,6 +117,26 @@ class RecommendationResourceTest {
         .statusCode(400)
         .body(containsString("service"))
         .body(containsString("netflix"));
+  }
+
+  @Test
+  void aRepeatedService_meansAnyOfThem_andEachItemSaysWhereItIs() {
+    given()
+        .get("/v1/recommendations?q=a drama&service=videoland")
+        .then()
+        .statusCode(200)
+        .body("items.title", contains("Rain Man"))
+        .body("items[0].availability.service", hasItems("netflix", "videoland"));
+    given()
+        .get("/v1/recommendations?q=a drama&service=videoland&service=netflix&limit=10")
+        .then()
+        .statusCode(200)
+        .body("items.title", hasItems("Rain Man", "The Last Kingdom"));
+    given()
+        .get("/v1/recommendations?q=a drama&service=videoland&service=not a service")
+        .then()
+        .statusCode(400)
+        .body(containsString("service"));
   }
 
   @Test

@@ -17,7 +17,7 @@ import java.util.Random;
 /**
  * An embedded index holding three titles (vectors at random: these tests are about what the API
  * answers, not about relevance) for recommend-api to serve, on Netflix in NL: The Last Kingdom
- * arrived five days ago, Vikings leaves in ten days, Rain Man has no dates.
+ * arrived five days ago, Vikings leaves in ten days, Rain Man has no dates and is on Videoland too.
  */
 public class SmallCatalogue implements QuarkusTestResourceLifecycleManager {
 
@@ -35,21 +35,21 @@ public class SmallCatalogue implements QuarkusTestResourceLifecycleManager {
                     "The Last Kingdom",
                     TitleType.SERIES,
                     List.of("Drama", "History"),
-                    new Availability("netflix", "NL", TODAY.minusDays(5), null),
+                    List.of(new Availability("netflix", "NL", TODAY.minusDays(5), null)),
                     random),
                 title(
                     "t2",
                     "Vikings",
                     TitleType.SERIES,
                     List.of("Action", "History"),
-                    new Availability("netflix", "NL", null, TODAY.plusDays(10)),
+                    List.of(new Availability("netflix", "NL", null, TODAY.plusDays(10))),
                     random),
                 title(
                     "t3",
                     "Rain Man",
                     TitleType.MOVIE,
                     List.of("Drama"),
-                    Availability.of("netflix", "NL"),
+                    List.of(Availability.of("netflix", "NL"), Availability.of("videoland", "NL")),
                     random)));
       }
       return Map.of("moviedb.vector-store.path", dir.toString());
@@ -65,7 +65,7 @@ public class SmallCatalogue implements QuarkusTestResourceLifecycleManager {
       String name,
       TitleType type,
       List<String> genres,
-      Availability availability,
+      List<Availability> availability,
       Random random) {
     float[] v = new float[384];
     for (int i = 0; i < v.length; i++) {
@@ -86,7 +86,7 @@ public class SmallCatalogue implements QuarkusTestResourceLifecycleManager {
         null,
         List.of(),
         null,
-        List.of(availability),
+        availability,
         List.of(),
         "hash-" + id,
         Vectors.normalize(v));
