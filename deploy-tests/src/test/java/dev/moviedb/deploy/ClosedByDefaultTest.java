@@ -130,7 +130,9 @@ class ClosedByDefaultTest {
             .contains(secretValue(serverSecret));
       }
     }
-    assertThat(clients).as(overlay).contains("recommend-api", "taste-profile-service");
+    assertThat(clients)
+        .as(overlay)
+        .contains("recommend-api", "taste-profile-service", "collective-signals");
   }
 
   /** Qdrant requires its API key, and every service that uses Qdrant sends that same key. */
@@ -209,7 +211,8 @@ class ClosedByDefaultTest {
       assertCaMounted(rendered, service, config.value("kafka.ssl.truststore.location").orElse(""));
     }
     assertThat(kafkaServices)
-        .contains("catalog-ingest", "embedding-worker", "taste-profile-service");
+        .contains(
+            "catalog-ingest", "embedding-worker", "taste-profile-service", "collective-signals");
   }
 
   private static void assertCaMounted(List<JsonNode> rendered, String service, String file) {
