@@ -116,12 +116,48 @@ class ScalingTest {
             .isEqualTo(listener.path("tls").asBoolean() ? "enable" : "disable");
         if (scram) {
           String authentication = trigger.at("/authenticationRef/name").asText();
-          assertThat(DeployFiles.find(rendered, "TriggerAuthentication", authentication))
-              .as(overlay + ": TriggerAuthentication " + authentication)
-              .isPresent();
+          JsonNode auth =
+              DeployFiles.find(rendered, "TriggerAuthentication", authentication)
+                  .orElseThrow(
+                      () ->
+                          new AssertionError(
+                              overlay + ": no TriggerAuthentication " + authentication));
+          assertAuthenticatesAsItsService(
+              rendered, auth, scaledObject.at("/spec/scaleTargetRef/name").asText());
         }
       }
     }
+  }
+
+  /**
+   * KEDA reads the lag as the scaled service's own KafkaUser (whose ACLs cover that service's
+   * groups and topics): the user name from the service's container, the password from the Secret
+   * Strimzi makes for that user.
+   */
+  private static void assertAuthenticatesAsItsService(
+      List<JsonNode> rendered, JsonNode auth, String service) {
+    String what = DeployFiles.id(auth);
+    JsonNode password =
+        DeployFiles.stream(auth.at("/spec/secretTargetRef"))
+            .filter(r -> r.path("parameter").asText().equals("password"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(what + ": no password"));
+    assertThat(password.path("name").asText()).as(what + " password").isEqualTo(service);
+    JsonNode username =
+        DeployFiles.stream(auth.at("/spec/env"))
+            .filter(r -> r.path("parameter").asText().equals("username"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(what + ": no username"));
+    assertThat(username.path("containerName").asText()).as(what).isEqualTo(service);
+    assertThat(
+            Environment.ofDeployment(rendered, service)
+                .values()
+                .get(username.path("name").asText()))
+        .as(what + " username")
+        .isEqualTo(service);
+    assertThat(DeployFiles.find(rendered, "KafkaUser", service))
+        .as(what + ": KafkaUser " + service)
+        .isPresent();
   }
 
   /** More consumers than partitions sit idle: KEDA's maximum stays within the partitions. */
