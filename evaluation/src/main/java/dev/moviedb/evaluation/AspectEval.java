@@ -120,7 +120,7 @@ final class AspectEval {
       double[] fullScores = plan == null ? null : full.scores(plan.queryVector());
       double[] plotScores = plan == null ? null : plot.scores(plan.queryVector());
       IntPredicate allowed = plan == null ? null : allowed(plan, titles);
-      boolean description = isDescription(c.query());
+      boolean description = RequestReader.isDescription(c.query());
       for (Variant v : Variant.values()) {
         List<Integer> ranking =
             plan == null
@@ -140,14 +140,6 @@ final class AspectEval {
       return i -> i != like;
     }
     return i -> i != like && filter.accepts(titles.get(i));
-  }
-
-  /**
-   * Whether the product reads the request as a description rather than a request: more words than
-   * {@link RequestReader#DESCRIPTION_WORDS}, counted as the reader counts them.
-   */
-  static boolean isDescription(String text) {
-    return text.strip().split("\\s+").length > RequestReader.DESCRIPTION_WORDS;
   }
 
   /**

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.moviedb.evaluation.AspectEval.Variant;
-import dev.moviedb.understanding.RequestReader;
 import java.util.List;
 import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
@@ -96,14 +95,6 @@ class AspectEvalTest {
             () -> AspectEval.rank(Variant.MEAN, FULL, new double[] {0.1}, ALL, false, 10))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("4 vs 1");
-  }
-
-  @Test
-  void isDescription_givenMoreWordsThanTheReadersThreshold_isTrue() {
-    String atThreshold = "word ".repeat(RequestReader.DESCRIPTION_WORDS).strip();
-    assertThat(AspectEval.isDescription(atThreshold)).isFalse();
-    assertThat(AspectEval.isDescription(atThreshold + " more")).isTrue();
-    assertThat(AspectEval.isDescription("  a   short\trequest  ")).isFalse();
   }
 
   @Test
