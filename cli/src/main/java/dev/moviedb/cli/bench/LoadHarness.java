@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,6 +36,11 @@ import picocli.CommandLine.Option;
  * combined requests at several numbers of concurrent clients against a running stack (bin/moviedb
  * up), each run bounded in requests and time, on loopback only. Prints a Markdown table with
  * latency percentiles, throughput and the server's own breakdown (median milliseconds per stage).
+ *
+ * <p>Requests are distinct by default ({@link DistinctQueries}: no request is sent twice in one
+ * harness run, so every query is embedded; the table shows the query cache's hits to prove it).
+ * Before the load, the raw model embeds distinct queries alone at each number of clients ({@link
+ * RawQueryModel}); each row sets its requests/s against that ceiling.
  */
 @Command(
     name = "load",
@@ -56,6 +62,35 @@ public final class LoadHarness implements Callable<Integer> {
 
   @Option(names = "--max-requests", defaultValue = "20000", description = "cap of each run")
   int maxRequests;
+
+  @Option(
+      names = "--queries",
+      defaultValue = "distinct",
+      description =
+          "distinct: no request text twice (every query embedded); repeated: the 112 labelled"
+              + " requests over and over (embeddings from the query cache after the first round)"
+              + " (${DEFAULT-VALUE})")
+  Queries queryMode;
+
+  enum Queries {
+    distinct,
+    repeated
+  }
+
+  @Option(
+      names = "--requests",
+      split = ",",
+      defaultValue = "query,taste,combined",
+      description = "kinds of request to run: query, taste, combined (${DEFAULT-VALUE})")
+  List<String> kindsToRun;
+
+  @Option(
+      names = "--model",
+      description =
+          "the model of the raw run (default: the stack's live model); 'none' skips the raw run")
+  String model;
+
+  @Mixin RawQueryModel rawModel;
 
   @Option(
       names = "--liked",
@@ -129,29 +164,104 @@ public final class LoadHarness implements Callable<Integer> {
   }
 
   private int measure() throws Exception {
-    List<String> queries = loadQueries();
+    List<String> labelled = loadQueries();
+    DistinctQueries distinct = DistinctQueries.load(JSON);
+    // One sequence for the whole harness run: no run sends a text an earlier run has sent.
+    AtomicLong sent = new AtomicLong();
+    java.util.function.IntFunction<String> queryText =
+        queryMode == Queries.distinct
+            ? i -> distinct.get(sent.getAndIncrement())
+            : i -> labelled.get(i % labelled.size());
+    Map<Integer, Double> raw = rawCeiling(distinct);
     String user = "bench-" + System.currentTimeMillis();
     String bearer = stack.userBearer(user);
     createUser(user);
     StringBuilder table = new StringBuilder();
     table.append(
         "| requests | clients | n | req/s | p50 ms | p90 ms | p99 ms | max ms | errors |"
-            + " server: embed / retrieve / score / diversify / total (median ms) |\n");
-    table.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+            + " server: understand+embed / retrieve / score / diversify / total (median ms) |"
+            + " query cache hits | queries per model call | req/s / raw |\n");
+    table.append(
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
     Map<String, java.util.function.IntFunction<String>> kinds = new LinkedHashMap<>();
-    kinds.put("query only", i -> "q=" + encode(queries.get(i % queries.size())));
+    kinds.put("query only", i -> "q=" + encode(queryText.apply(i)));
     kinds.put("taste only", i -> "userId=" + user + "&offset=" + (i % 5));
-    kinds.put("combined", i -> "userId=" + user + "&q=" + encode(queries.get(i % queries.size())));
+    kinds.put("combined", i -> "userId=" + user + "&q=" + encode(queryText.apply(i)));
     for (var kind : kinds.entrySet()) {
+      if (!kindsToRun.contains(kind.getKey().split(" ")[0])) {
+        continue;
+      }
       // Requests with a userId carry that user's token, as the web page's would.
       String auth = kind.getKey().equals("query only") ? null : bearer;
       run(kind.getValue(), auth, 1, Math.min(50, maxRequests), 10); // warm-up, not reported
       for (int c : clients) {
-        table.append(result(kind.getKey(), c, run(kind.getValue(), auth, c, maxRequests, seconds)));
+        ServerCounters before = counters();
+        Run r = run(kind.getValue(), auth, c, maxRequests, seconds);
+        ServerCounters during = counters().minus(before);
+        boolean embeds = !kind.getKey().equals("taste only");
+        table.append(result(kind.getKey(), c, r, during, embeds ? raw.get(c) : null));
       }
     }
     System.out.println(table);
     return 0;
+  }
+
+  /** The raw model's query embeddings/s at each number of clients, before any load. */
+  private Map<Integer, Double> rawCeiling(DistinctQueries queries) throws Exception {
+    Map<Integer, Double> raw = new LinkedHashMap<>();
+    String rawModelId = model != null ? model : stackModel();
+    if ("none".equals(rawModelId)) {
+      return raw;
+    }
+    System.out.printf(
+        "Raw model %s alone (%s), distinct queries, %d s per run...%n",
+        rawModelId, rawModel.describe(), rawModel.seconds);
+    List<Double> rates = rawModel.queriesPerSecond(rawModelId, queries, clients);
+    for (int i = 0; i < clients.size(); i++) {
+      raw.put(clients.get(i), rates.get(i));
+      System.out.printf(
+          "raw model, %d concurrent callers: %.1f query embeddings/s%n",
+          clients.get(i), rates.get(i));
+    }
+    return raw;
+  }
+
+  private String stackModel() throws IOException {
+    if (stack.stack().modelFile() == null
+        || !java.nio.file.Files.isRegularFile(stack.stack().modelFile())) {
+      throw new CliException(
+          "the stack's model is unknown (no model file): pass --model MODEL, or --model none");
+    }
+    return java.nio.file.Files.readString(stack.stack().modelFile()).strip();
+  }
+
+  /** What recommend-api's query embedder counted (GET /q/metrics), since its start. */
+  private record ServerCounters(double hits, double misses, double calls, double batched) {
+    ServerCounters minus(ServerCounters o) {
+      return new ServerCounters(
+          hits - o.hits, misses - o.misses, calls - o.calls, batched - o.batched);
+    }
+  }
+
+  private ServerCounters counters() throws IOException, InterruptedException {
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(stack.uri(Stack.RECOMMEND_API, "/q/metrics")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    Map<String, Double> values = new LinkedHashMap<>();
+    for (String line : r.body().split("\n")) {
+      if (line.startsWith("moviedb_query_")) {
+        String[] parts = line.split(" ");
+        String name =
+            parts[0].contains("{") ? parts[0].substring(0, parts[0].indexOf('{')) : parts[0];
+        values.put(name, Double.parseDouble(parts[parts.length - 1]));
+      }
+    }
+    return new ServerCounters(
+        values.getOrDefault("moviedb_query_cache_hits_total", Double.NaN),
+        values.getOrDefault("moviedb_query_cache_misses_total", Double.NaN),
+        values.getOrDefault("moviedb_query_batch_calls_total", Double.NaN),
+        values.getOrDefault("moviedb_query_batch_queries_total", Double.NaN));
   }
 
   private record Run(
@@ -228,23 +338,34 @@ public final class LoadHarness implements Callable<Integer> {
     return new Run(latency, latency.getTotalCount(), errors.get(), elapsed, stages);
   }
 
-  private static String result(String kind, int clients, Run r) {
+  private static String result(String kind, int clients, Run r, ServerCounters server, Double raw) {
+    double perSecond = r.requests() / r.seconds();
     return String.format(
-        "| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %d | %s / %s / %s / %s / %s |%n",
+        "| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %d | %s / %s / %s / %s / %s | %s | %s"
+            + " | %s |%n",
         kind,
         clients,
         r.requests(),
-        r.requests() / r.seconds(),
+        perSecond,
         r.latency().getValueAtPercentile(50) / 1000.0,
         r.latency().getValueAtPercentile(90) / 1000.0,
         r.latency().getValueAtPercentile(99) / 1000.0,
         r.latency().getMaxValue() / 1000.0,
         r.errors(),
-        stage(r, "queryEmbedding"),
+        stage(
+            r,
+            r.stages().containsKey("queryEmbedding")
+                ? "queryEmbedding"
+                : "understandingAndEmbedding"),
         stage(r, "retrieval"),
         stage(r, "scoring"),
         stage(r, "diversity"),
-        stage(r, "total"));
+        stage(r, "total"),
+        Double.isNaN(server.hits())
+            ? "-"
+            : String.format("%.0f of %.0f", server.hits(), server.hits() + server.misses()),
+        server.calls() > 0 ? String.format("%.2f", server.batched() / server.calls()) : "1 (off)",
+        raw == null ? "-" : String.format("%.2f", perSecond / raw));
   }
 
   private static String stage(Run r, String name) {

@@ -3,15 +3,19 @@ package dev.moviedb.recommend.config;
 import dev.moviedb.recommend.application.port.ServingIndex;
 import dev.moviedb.vectors.config.VectorsConfig;
 import dev.moviedb.vectors.config.VectorsFactory;
+import dev.moviedb.vectors.embedding.QueryBatcher;
 import dev.moviedb.vectors.embedding.QueryCache;
 import dev.moviedb.vectors.embedding.TextEmbedder;
 import dev.moviedb.vectors.store.VectorStore;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -21,6 +25,10 @@ import org.jboss.logging.Logger;
  * so requests never wait and never mix models. The old pair is closed once requests in flight are
  * done with it. At start-up a configured model that is not the live one is refused (the store says
  * what to do).
+ *
+ * <p>Queries are embedded as {@code moviedb.embedding.*} says (threads, micro-batching) and
+ * remembered by a {@link QueryCache}; both count what they do in the metrics ({@code
+ * moviedb_query_cache_*}, {@code moviedb_query_batch_*}), which the load harness reads.
  */
 @Startup
 @ApplicationScoped
@@ -46,6 +54,7 @@ public class FollowLiveIndex implements ServingIndex {
       VectorsConfig.Embedding embeddingConfig,
       VectorsConfig.Store storeConfig,
       RecommendConfig config,
+      MeterRegistry metrics,
       @ConfigProperty(name = "moviedb.recommend.follow-interval-millis", defaultValue = "2000")
           long intervalMillis) {
     this.embeddingConfig = embeddingConfig;
@@ -60,8 +69,44 @@ public class FollowLiveIndex implements ServingIndex {
         dev.moviedb.vectors.Vectors.SIMD
             ? "SIMD (Vector API)"
             : "scalar (run with --add-modules jdk.incubator.vector for SIMD)");
+    count(
+        metrics,
+        "moviedb.query.cache.hits",
+        "queries answered from memory",
+        s -> cache(s).stats().hits());
+    count(
+        metrics,
+        "moviedb.query.cache.misses",
+        "queries sent to the model",
+        s -> cache(s).stats().misses());
+    count(
+        metrics,
+        "moviedb.query.batch.calls",
+        "calls of the model by the query batcher",
+        s -> batcher(s) == null ? 0 : batcher(s).stats().batches());
+    count(
+        metrics,
+        "moviedb.query.batch.queries",
+        "queries embedded by the query batcher",
+        s -> batcher(s) == null ? 0 : batcher(s).stats().queries());
     follower.scheduleWithFixedDelay(
         this::follow, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+  }
+
+  /** A counter of the serving model's; it starts again from 0 when another model is served. */
+  private void count(
+      MeterRegistry metrics, String name, String description, ToDoubleFunction<Serving> value) {
+    FunctionCounter.builder(name, this, f -> value.applyAsDouble(f.serving))
+        .description(description)
+        .register(metrics);
+  }
+
+  private static QueryCache cache(Serving s) {
+    return (QueryCache) s.embedder();
+  }
+
+  private static QueryBatcher batcher(Serving s) {
+    return cache(s).model() instanceof QueryBatcher b ? b : null;
   }
 
   @Override
@@ -106,9 +151,9 @@ public class FollowLiveIndex implements ServingIndex {
     }
   }
 
-  /** The model, remembering the vectors of recent queries. */
+  /** The model, as configured for queries, remembering the vectors of recent queries. */
   private TextEmbedder embedder(String model) {
-    return new QueryCache(VectorsFactory.embedder(embeddingConfig, model), queryCacheSize);
+    return new QueryCache(VectorsFactory.queryEmbedder(embeddingConfig, model), queryCacheSize);
   }
 
   private static void close(Serving old) {

@@ -35,7 +35,25 @@ public interface VectorsConfig {
     @WithDefault("1")
     int intraOpThreads();
 
+    /** How a service that answers requests embeds their queries (recommend-api). */
+    QueryBatch queryBatch();
+
     Ollama ollama();
+  }
+
+  /**
+   * Micro-batching of queries ({@code moviedb.embedding.query-batch.*}): concurrent queries
+   * embedded in one call of the model, {@code parallel-sessions} batches at once. Off by default:
+   * each query is embedded on its caller's thread.
+   */
+  interface QueryBatch {
+    /** Most queries in one call; 1 turns micro-batching off. */
+    @WithDefault("1")
+    int maxSize();
+
+    /** Longest a query waits for others to join its batch. */
+    @WithDefault("PT0.002S")
+    Duration maxWait();
   }
 
   /** The Ollama server, when the provider is {@code ollama}. */

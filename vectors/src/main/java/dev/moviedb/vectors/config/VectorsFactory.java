@@ -3,6 +3,7 @@ package dev.moviedb.vectors.config;
 import dev.moviedb.vectors.embedding.EmbeddingModels;
 import dev.moviedb.vectors.embedding.InProcessEmbedder;
 import dev.moviedb.vectors.embedding.OllamaEmbedder;
+import dev.moviedb.vectors.embedding.QueryBatcher;
 import dev.moviedb.vectors.embedding.TextEmbedder;
 import dev.moviedb.vectors.store.VectorStore;
 import dev.moviedb.vectors.store.lucene.LuceneVectorStore;
@@ -38,6 +39,18 @@ public final class VectorsFactory {
                   + config.provider()
                   + "' is unknown (expected in-process or ollama)");
     };
+  }
+
+  /**
+   * The configured provider and model for a service that embeds its requests' queries: with
+   * micro-batching when {@code query-batch.max-size} is above 1.
+   */
+  public static TextEmbedder queryEmbedder(VectorsConfig.Embedding config, String model) {
+    TextEmbedder embedder = embedder(config, model);
+    VectorsConfig.QueryBatch batch = config.queryBatch();
+    return batch.maxSize() <= 1
+        ? embedder
+        : new QueryBatcher(embedder, batch.maxSize(), batch.maxWait(), config.parallelSessions());
   }
 
   /**

@@ -59,6 +59,11 @@ public final class OllamaEmbedder implements TextEmbedder {
     return embed(List.of(text), queryPrefix).get(0);
   }
 
+  @Override
+  public List<float[]> embedQueries(List<String> texts) {
+    return texts.isEmpty() ? List.of() : embed(texts, queryPrefix);
+  }
+
   private List<float[]> embed(List<String> texts, String prefix) {
     List<TextSegment> segments = texts.stream().map(t -> TextSegment.from(prefix + t)).toList();
     List<Embedding> embeddings = client.embedAll(segments).content();

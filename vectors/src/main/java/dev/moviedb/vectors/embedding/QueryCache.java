@@ -8,7 +8,8 @@ import java.util.Locale;
 /**
  * A model that remembers the vectors of recent queries: a request repeated (another page, a
  * refresh, a popular phrasing) skips the model. Queries compare without case or surrounding
- * whitespace; documents are never cached.
+ * whitespace; documents are never cached. Two concurrent first requests for one query both reach
+ * the model (a rare duplicate, not a wait).
  */
 public final class QueryCache implements TextEmbedder, AutoCloseable {
 
@@ -17,7 +18,20 @@ public final class QueryCache implements TextEmbedder, AutoCloseable {
 
   public QueryCache(TextEmbedder model, int size) {
     this.model = model;
-    this.vectors = Caffeine.newBuilder().maximumSize(size).build();
+    this.vectors = Caffeine.newBuilder().maximumSize(size).recordStats().build();
+  }
+
+  /** Queries answered from memory and queries that went to the model, since the start. */
+  public record Stats(long hits, long misses) {}
+
+  /** The model behind the cache. */
+  public TextEmbedder model() {
+    return model;
+  }
+
+  public Stats stats() {
+    var s = vectors.stats();
+    return new Stats(s.hitCount(), s.missCount());
   }
 
   @Override
@@ -38,7 +52,16 @@ public final class QueryCache implements TextEmbedder, AutoCloseable {
   @Override
   public float[] embedQuery(String text) {
     String query = text.strip();
-    return vectors.get(query.toLowerCase(Locale.ROOT), k -> model.embedQuery(query));
+    String key = query.toLowerCase(Locale.ROOT);
+    float[] known = vectors.getIfPresent(key);
+    if (known != null) {
+      return known;
+    }
+    // Embedded outside the cache's lock: a computing get() would hold a lock shared with other keys
+    // for the whole model call, and queue distinct concurrent queries behind it (no batch forms).
+    float[] vector = model.embedQuery(query);
+    vectors.put(key, vector);
+    return vector;
   }
 
   @Override

@@ -20,4 +20,12 @@ public interface TextEmbedder {
 
   /** Embeds one user query. */
   float[] embedQuery(String text);
+
+  /**
+   * Embeds several user queries, in input order. A model that can run them in one call does (the
+   * in-process model: one ONNX run over the padded batch); the default embeds them one by one.
+   */
+  default List<float[]> embedQueries(List<String> texts) {
+    return texts.stream().map(this::embedQuery).toList();
+  }
 }
