@@ -24,6 +24,13 @@ public final class Topics {
    */
   public static final String WATCH_EVENTS = "user.watch-events";
 
+  /**
+   * What people did with recommended titles (impressions, clicks, likes, dislikes), keyed by user
+   * id ({@link FeedbackGiven}): acceptance per ranking variant is counted from it, and likes and
+   * dislikes become the user's taste.
+   */
+  public static final String FEEDBACK = "user.feedback";
+
   /** Suffix of the dead-letter topic that belongs to each consumed topic. */
   public static final String DEAD_LETTER_SUFFIX = ".dlq";
 
@@ -39,6 +46,9 @@ public final class Topics {
               3,
               Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "60000")),
           new TopicSpec(WATCH_EVENTS, 3, Map.of("cleanup.policy", "delete", "retention.ms", "-1")),
+          // Feedback is personal and only needed until it is counted and applied: 28 days.
+          new TopicSpec(
+              FEEDBACK, 3, Map.of("cleanup.policy", "delete", "retention.ms", "2419200000")),
           new TopicSpec(
               CATALOG_TITLES + DEAD_LETTER_SUFFIX,
               1,
@@ -50,7 +60,11 @@ public final class Topics {
           new TopicSpec(
               WATCH_EVENTS + DEAD_LETTER_SUFFIX,
               1,
-              Map.of("cleanup.policy", "delete", "retention.ms", "2592000000")));
+              Map.of("cleanup.policy", "delete", "retention.ms", "2592000000")),
+          new TopicSpec(
+              FEEDBACK + DEAD_LETTER_SUFFIX,
+              1,
+              Map.of("cleanup.policy", "delete", "retention.ms", "2419200000")));
 
   private Topics() {}
 
