@@ -2,6 +2,7 @@ package dev.moviedb.problems;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -69,6 +70,15 @@ public class ProblemMappers {
             + ": "
             + e.getOriginalMessage();
     return Problems.badField(field, detail, uri);
+  }
+
+  /**
+   * A value of the wrong shape (an unknown enum constant, text for a number): Quarkus' own mapper
+   * of this type would answer plain JSON, so it is mapped here, as a problem naming the field.
+   */
+  @ServerExceptionMapper
+  public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+    return unreadableJson(e, uri);
   }
 
   @ServerExceptionMapper

@@ -15,7 +15,11 @@ import dev.moviedb.understanding.RequestPlan;
 import dev.moviedb.vectors.store.StoredTitle;
 import dev.moviedb.vectors.store.TitleFilter;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -65,6 +69,24 @@ public class RecommendTitles {
    */
   public record Result(
       Ranking ranking, String model, Map<String, Object> understood, StoredTitle like) {}
+
+  /**
+   * The values the served catalogue holds for the filters: its genres, and for each service the
+   * countries where it has titles (what a client may offer to choose from).
+   */
+  public record KnownValues(Set<String> genres, Map<String, Set<String>> countriesByService) {}
+
+  public KnownValues knownValues() {
+    ServedCatalogue.Facts facts = catalogue.of(serving.current().store());
+    Map<String, Set<String>> countries = new TreeMap<>();
+    for (String key : facts.availability()) {
+      String[] serviceCountry = key.split("\\|", 2);
+      countries
+          .computeIfAbsent(serviceCountry[0], s -> new TreeSet<>())
+          .add(serviceCountry[1].toUpperCase(Locale.ROOT));
+    }
+    return new KnownValues(facts.genres(), countries);
+  }
 
   /**
    * @throws ServedCatalogue.UnknownValueException when a filter names a value the catalogue lacks
