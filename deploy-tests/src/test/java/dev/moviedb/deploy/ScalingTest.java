@@ -47,7 +47,7 @@ class ScalingTest {
       assertThat(consumers).as(overlay + ": the consumers of " + service).containsAll(watched);
       assertThat(watched)
           .as(overlay + ": " + service + "'s catalogue consumer is watched")
-          .anyMatch(c -> c.topic().equals(Topics.CATALOG_TITLES));
+          .anyMatch(c -> c.topic().equals(Topics.CATALOG_WORKS));
     }
   }
 

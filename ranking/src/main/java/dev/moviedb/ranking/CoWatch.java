@@ -22,7 +22,7 @@ import java.util.Map;
 final class CoWatch {
 
   /** Liked titles whose partners are read per request. */
-  static final int LIKED = 200;
+  static final int LIKED = 50;
 
   /** Partners read per liked title. */
   static final int PARTNERS = 50;

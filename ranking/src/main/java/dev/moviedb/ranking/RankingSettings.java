@@ -28,7 +28,7 @@ public record RankingSettings(
   // very values; each is chosen by docs/EVALUATION.md (see recommend-api's RecommendConfig).
   public static final String DEFAULT_ALPHA = "0.6";
   public static final String DEFAULT_NEGATIVE_SHARE = "0.5";
-  public static final String DEFAULT_CANDIDATES = "200";
+  public static final String DEFAULT_CANDIDATES = "100";
   public static final String DEFAULT_DIVERSITY = "0.3";
   public static final String DEFAULT_CALIBRATION_SAMPLE = "512";
   public static final String DEFAULT_COLLABORATIVE = "0.5";

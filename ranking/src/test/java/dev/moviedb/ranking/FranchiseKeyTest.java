@@ -50,6 +50,7 @@ class FranchiseKeyTest {
         List.of(),
         franchise,
         List.of(),
+        List.of(),
         "hash",
         new float[] {1f});
   }

@@ -126,6 +126,7 @@ class RankerTest {
         List.of(),
         null,
         List.of(Availability.of("netflix", country)),
+        List.of(),
         "hash-" + id,
         embedder.embedDocuments(List.of(text)).get(0));
   }

@@ -36,6 +36,7 @@ class ConstraintsTest {
         List.of(),
         null,
         List.of(),
+        List.of(),
         "h",
         new float[] {1});
   }

@@ -35,6 +35,7 @@ class LabelledRequestTest {
         List.of(),
         null,
         List.of(),
+        List.of(),
         "h",
         new float[] {1});
   }

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Use case: apply a batch of {@code catalog.titles} records to the vector store. Only titles whose
+ * Use case: apply a batch of {@code catalog.works} records to the vector store. Only titles whose
  * document text changed are embedded; availability or other payload-only changes reuse the stored
  * vector; tombstones delete. Applying the same batch twice leaves the store as it was, so
  * redelivery after a crash is harmless. Titles that cannot be indexed are reported, never thrown:
@@ -75,7 +75,7 @@ public class IndexCatalogue {
   }
 
   /**
-   * Throws {@link IllegalArgumentException}, naming the problem, when a {@code catalog.titles}
+   * Throws {@link IllegalArgumentException}, naming the problem, when a {@code catalog.works}
    * record cannot be indexed: it has no key, or its title (null = tombstone) has no id, an id other
    * than the key, no name or no type.
    */

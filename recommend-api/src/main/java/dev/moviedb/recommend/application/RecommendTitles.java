@@ -98,7 +98,7 @@ public class RecommendTitles {
     long t0 = System.nanoTime();
     TitleFilter filter = request.filter();
     float[] queryVector = null;
-    String similarTo = request.similarTo();
+    String similarTo = request.similarTo() == null ? null : facts.indexed(request.similarTo());
     RequestPlan plan = null;
     if (similarTo == null && request.query() != null && !request.query().isBlank()) {
       plan = RequestPlan.of(request.query(), facts.reader(), filter, now.embedder(), facts.names());

@@ -9,14 +9,17 @@ import dev.moviedb.vectors.store.TitleFilter;
 import dev.moviedb.vectors.store.VectorStore;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * What recommend-api knows of the catalogue it serves, read once per index and catalogue size: the
- * values a client may name in the filters (genres, services and countries), and the titles by name
- * with the request reader that goes with them ("like X", the newest release year for "recent").
+ * values a client may name in the filters (genres, services and countries), the works the ids of
+ * their source records belong to, and the titles by name with the request reader that goes with
+ * them ("like X", the newest release year for "recent").
  */
 public final class ServedCatalogue {
 
@@ -50,8 +53,17 @@ public final class ServedCatalogue {
       Set<String> genreKeys,
       Set<String> availability,
       Set<String> services,
+      Map<String, String> workByMember,
       TitleNames names,
       RequestReader reader) {
+
+    /**
+     * The id the index holds for a title id: itself, or the work a source record belongs to (a
+     * client may name a title by the id of one of its sources).
+     */
+    String indexed(String titleId) {
+      return workByMember.getOrDefault(titleId, titleId);
+    }
 
     /** Refuses explicit filters naming a genre, service or country the catalogue lacks. */
     void check(TitleFilter explicit) {
@@ -91,6 +103,7 @@ public final class ServedCatalogue {
       Set<String> genres = new TreeSet<>();
       Set<String> availability = new TreeSet<>();
       Set<String> services = new TreeSet<>();
+      Map<String, String> workByMember = new HashMap<>();
       TitleNames names =
           TitleNames.of(
               each ->
@@ -101,6 +114,7 @@ public final class ServedCatalogue {
                           availability.add(TitleFilter.availabilityKey(a.service(), a.country()));
                           services.add(a.service().toLowerCase(Locale.ROOT));
                         }
+                        t.memberIds().forEach(m -> workByMember.put(m, t.titleId()));
                         each.accept(t);
                       }));
       Set<String> genreKeys = new TreeSet<>();
@@ -113,6 +127,7 @@ public final class ServedCatalogue {
               Collections.unmodifiableSet(genreKeys),
               Collections.unmodifiableSet(availability),
               Collections.unmodifiableSet(services),
+              Map.copyOf(workByMember),
               names,
               RequestPlan.readerFor(names));
       facts = f;

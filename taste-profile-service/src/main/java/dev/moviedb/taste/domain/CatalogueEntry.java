@@ -23,15 +23,19 @@ public record CatalogueEntry(
   }
 
   /**
-   * The one place that decides what a watch event of a catalogue record is kept under: the title id
-   * today. Issue 15 gives the records of one work a shared {@code workId}; using it here is all it
-   * takes for every watch event of any of them to count for the work.
+   * The one place that decides what a watch event of a catalogue record is kept under: its work
+   * (the records of one film or series from several sources share a {@code workId}; catalog-ingest
+   * decides it), so a user's history, the watched filter and the collective signals all count per
+   * work, whichever source's name a history line used. A record from before work identity keeps its
+   * own id.
    */
   public static CatalogueEntry of(TitlePublished title) {
+    String work =
+        title.workId() == null || title.workId().isBlank() ? title.titleId() : title.workId();
     return new CatalogueEntry(
         title.titleId(),
         title.title(),
         title.alternateTitles(),
-        new ResolvedTitle(title.titleId(), title.title(), title.genres()));
+        new ResolvedTitle(work, title.title(), title.genres()));
   }
 }

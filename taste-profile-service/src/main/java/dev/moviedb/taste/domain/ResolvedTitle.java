@@ -33,6 +33,6 @@ public record ResolvedTitle(String id, String name, List<String> genres) {
         event.source(),
         name,
         genres,
-        null);
+        event.watchedOn());
   }
 }

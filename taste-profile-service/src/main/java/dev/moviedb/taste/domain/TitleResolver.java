@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * marks: real Dutch exports contain them); alternate and localised titles count, a title's own name
  * before another title's alternate name.
  *
- * <p>Filled from {@code catalog.titles} by one writer while requests read it.
+ * <p>Filled from {@code catalog.titles} by one writer while requests read it; each record resolves
+ * to its work ({@link CatalogueEntry#of}).
  */
 public final class TitleResolver {
 
@@ -38,10 +39,16 @@ public final class TitleResolver {
   private final Map<String, CatalogueEntry> byId = new ConcurrentHashMap<>();
   private final Map<String, List<Named>> byName = new ConcurrentHashMap<>();
 
+  /** The ids an entry resolves to (its work's) with the entries that do. */
+  private final Map<String, Set<String>> byResolvedId = new ConcurrentHashMap<>();
+
   /** Registers (or re-registers) a title under its name and its other names. */
   public synchronized void put(CatalogueEntry entry) {
     remove(entry.titleId());
     byId.put(entry.titleId(), entry);
+    byResolvedId
+        .computeIfAbsent(entry.resolvesTo().id(), w -> ConcurrentHashMap.newKeySet())
+        .add(entry.titleId());
     String own = normalise(entry.name());
     for (String name : namesOf(entry)) {
       List<Named> list = new ArrayList<>(byName.getOrDefault(name, List.of()));
@@ -54,6 +61,13 @@ public final class TitleResolver {
     CatalogueEntry old = byId.remove(titleId);
     if (old == null) {
       return;
+    }
+    Set<String> members = byResolvedId.get(old.resolvesTo().id());
+    if (members != null) {
+      members.remove(titleId);
+      if (members.isEmpty()) {
+        byResolvedId.remove(old.resolvesTo().id());
+      }
     }
     for (String name : namesOf(old)) {
       List<Named> rest =
@@ -72,10 +86,25 @@ public final class TitleResolver {
     return byId.size();
   }
 
-  /** The title a catalogue id names, if the catalogue holds it. */
+  /**
+   * The title a catalogue id names, if the catalogue holds it: the id of a source record, or the id
+   * it resolves to (its work's, as recommend-api answers with).
+   */
   public Optional<ResolvedTitle> byId(String titleId) {
-    CatalogueEntry entry = titleId == null ? null : byId.get(titleId.strip());
-    return entry == null ? Optional.empty() : Optional.of(entry.resolvesTo());
+    if (titleId == null) {
+      return Optional.empty();
+    }
+    String id = titleId.strip();
+    CatalogueEntry entry = byId.get(id);
+    if (entry != null) {
+      return Optional.of(entry.resolvesTo());
+    }
+    Set<String> members = byResolvedId.getOrDefault(id, Set.of());
+    return members.stream()
+        .map(byId::get)
+        .filter(java.util.Objects::nonNull)
+        .map(CatalogueEntry::resolvesTo)
+        .findFirst();
   }
 
   /** The title the raw string names, if any prefix of it names a catalogue title. */

@@ -12,6 +12,8 @@ import java.util.List;
  *
  * @param countries production countries as the catalogue names them (e.g. {@code South Korea})
  * @param maturityRating the catalogue's US rating (e.g. {@code TV-14}); see {@link Maturity}
+ * @param memberIds the source records of this work (its {@code catalog.works} record): each of
+ *     their ids names this entry too; empty for a title indexed on its own
  * @param contentHash hash of the document text the vector was made from; equal hash, same vector
  */
 public record StoredTitle(
@@ -30,6 +32,7 @@ public record StoredTitle(
     List<String> alternateTitles,
     String franchise,
     List<Availability> availability,
+    List<String> memberIds,
     String contentHash,
     float[] vector) {
 
@@ -47,11 +50,13 @@ public record StoredTitle(
     countries = copy(countries);
     alternateTitles = copy(alternateTitles);
     availability = copy(availability);
+    memberIds = copy(memberIds);
   }
 
   /**
-   * A catalogue title as stored: its payload from the {@code catalog.titles} record, with the
-   * vector made from its document text and that text's hash. The one mapping from the event.
+   * A catalogue entry as stored: its payload from the catalogue record (a {@code catalog.works}
+   * record: one entry per work), with the vector made from its document text and that text's hash.
+   * The one mapping from the event.
    */
   public static StoredTitle from(TitlePublished t, String contentHash, float[] vector) {
     return new StoredTitle(
@@ -70,6 +75,7 @@ public record StoredTitle(
         t.alternateTitles(),
         t.franchise(),
         t.availability(),
+        t.memberIds(),
         contentHash,
         vector);
   }
@@ -93,6 +99,42 @@ public record StoredTitle(
     return false;
   }
 
+  /**
+   * Whether the title is available on that service in that country on that day and that
+   * availability ends ({@code until}, exclusive) by {@code lastDay}.
+   */
+  public boolean leavingBy(String service, String country, LocalDate day, LocalDate lastDay) {
+    for (Availability a : availability) {
+      if (a.covers(service, country, day) && a.until() != null && !a.until().isAfter(lastDay)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The same title available elsewhere or at other dates. */
+  public StoredTitle withAvailability(List<Availability> other) {
+    return new StoredTitle(
+        titleId,
+        title,
+        type,
+        year,
+        runtimeMinutes,
+        seasons,
+        genres,
+        cast,
+        directors,
+        languages,
+        countries,
+        maturityRating,
+        alternateTitles,
+        franchise,
+        other,
+        memberIds,
+        contentHash,
+        vector);
+  }
+
   /** The same title with another payload but this vector and hash. */
   public StoredTitle withVector(float[] otherVector, String otherHash) {
     return new StoredTitle(
@@ -111,6 +153,7 @@ public record StoredTitle(
         alternateTitles,
         franchise,
         availability,
+        memberIds,
         otherHash,
         otherVector);
   }

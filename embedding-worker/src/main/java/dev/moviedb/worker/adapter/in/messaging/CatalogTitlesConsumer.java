@@ -23,12 +23,12 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes {@code catalog.titles} in batches (so the model embeds many texts at once) and commits
- * offsets only after the batch is in the vector store.
+ * Consumes {@code catalog.works} (one record per work) in batches (so the model embeds many texts
+ * at once) and commits offsets only after the batch is in the vector store.
  *
  * <p>A bad record never holds back the good ones of its batch: a record whose value cannot be read
  * as a {@link TitlePublished}, and a title the use case cannot index, are written to {@code
- * catalog.titles.dlq} with the reason and their topic, partition and offset (see {@link
+ * catalog.works.dlq} with the reason and their topic, partition and offset (see {@link
  * DeadLetter}); the others are indexed. Those writes are acknowledged by the broker before the
  * batch is, so a crash loses nothing: the batch comes again, indexing it again changes nothing, and
  * its bad records are dead-lettered again (tell the copies apart by {@code dead-letter-topic},

@@ -18,7 +18,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * How many {@code catalog.titles} records this worker's consumer group has not yet committed: 0
+ * How many {@code catalog.works} records this worker's consumer group has not yet committed: 0
  * means every catalogue change so far is in the index (a re-embed is complete).
  */
 @ApplicationScoped
@@ -62,15 +62,15 @@ public class CatalogueBacklog implements Backlog {
               .get(5, TimeUnit.SECONDS);
       Map<TopicPartition, OffsetSpec> latest =
           admin
-              .describeTopics(java.util.List.of(Topics.CATALOG_TITLES))
+              .describeTopics(java.util.List.of(Topics.CATALOG_WORKS))
               .allTopicNames()
               .get(5, TimeUnit.SECONDS)
-              .get(Topics.CATALOG_TITLES)
+              .get(Topics.CATALOG_WORKS)
               .partitions()
               .stream()
               .collect(
                   Collectors.toMap(
-                      p -> new TopicPartition(Topics.CATALOG_TITLES, p.partition()),
+                      p -> new TopicPartition(Topics.CATALOG_WORKS, p.partition()),
                       p -> OffsetSpec.latest()));
       Map<TopicPartition, ListOffsetsResultInfo> ends =
           admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS);

@@ -53,7 +53,7 @@ import org.junit.jupiter.api.Test;
 class PoisonRecordsTest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(120);
-  private static final String CATALOG_DLQ = Topics.CATALOG_TITLES + Topics.DEAD_LETTER_SUFFIX;
+  private static final String CATALOG_DLQ = Topics.CATALOG_WORKS + Topics.DEAD_LETTER_SUFFIX;
 
   @Inject VectorStore store;
   @Inject CatalogTitlesConsumer catalogTitles;
@@ -78,13 +78,13 @@ class PoisonRecordsTest {
 
     // One partition, one flush: the four records reach the worker together, as one batch.
     produce(
-        Topics.CATALOG_TITLES,
+        Topics.CATALOG_WORKS,
         0,
         List.of(
-            new ProducerRecord<>(Topics.CATALOG_TITLES, 0, good1, title(good1, "Harbour Lights")),
-            new ProducerRecord<>(Topics.CATALOG_TITLES, 0, poison, poisonBytes),
-            new ProducerRecord<>(Topics.CATALOG_TITLES, 0, invalid, invalidBytes),
-            new ProducerRecord<>(Topics.CATALOG_TITLES, 0, good2, title(good2, "Winter Orchard"))));
+            new ProducerRecord<>(Topics.CATALOG_WORKS, 0, good1, title(good1, "Harbour Lights")),
+            new ProducerRecord<>(Topics.CATALOG_WORKS, 0, poison, poisonBytes),
+            new ProducerRecord<>(Topics.CATALOG_WORKS, 0, invalid, invalidBytes),
+            new ProducerRecord<>(Topics.CATALOG_WORKS, 0, good2, title(good2, "Winter Orchard"))));
 
     awaitTrue(
         "both good titles indexed and two records dead-lettered",
@@ -102,7 +102,7 @@ class PoisonRecordsTest {
     assertThat(dead)
         .extracting(ConsumerRecord::key, r -> header(r, "dead-letter-topic"))
         .containsExactlyInAnyOrder(
-            tuple(poison, Topics.CATALOG_TITLES), tuple(invalid, Topics.CATALOG_TITLES));
+            tuple(poison, Topics.CATALOG_WORKS), tuple(invalid, Topics.CATALOG_WORKS));
 
     ConsumerRecord<String, byte[]> unreadable = only(dead, poison);
     assertThat(unreadable.value()).as("the original bytes, kept").isEqualTo(poisonBytes);
@@ -136,7 +136,7 @@ class PoisonRecordsTest {
         json.readValue(
             "{\"schemaVersion\":1,\"titleId\":\"" + invalid + "\",\"type\":\"MOVIE\"}",
             TitlePublished.class);
-    TopicPartition tp = new TopicPartition(Topics.CATALOG_TITLES, 2);
+    TopicPartition tp = new TopicPartition(Topics.CATALOG_WORKS, 2);
     ConsumerRecords<String, TitlePublished> batch =
         new ConsumerRecords<>(
             Map.of(
@@ -193,15 +193,15 @@ class PoisonRecordsTest {
     String run = "tombstone-" + UUID.randomUUID();
     String id = run + ":gone";
     produce(
-        Topics.CATALOG_TITLES,
+        Topics.CATALOG_WORKS,
         0,
-        List.of(new ProducerRecord<>(Topics.CATALOG_TITLES, 0, id, title(id, "Paper Boats"))));
+        List.of(new ProducerRecord<>(Topics.CATALOG_WORKS, 0, id, title(id, "Paper Boats"))));
     awaitTrue("title indexed", () -> store.get(List.of(id)).containsKey(id));
 
     produce(
-        Topics.CATALOG_TITLES,
+        Topics.CATALOG_WORKS,
         0,
-        List.of(new ProducerRecord<String, byte[]>(Topics.CATALOG_TITLES, 0, id, null)));
+        List.of(new ProducerRecord<String, byte[]>(Topics.CATALOG_WORKS, 0, id, null)));
 
     awaitTrue("title removed", () -> store.get(List.of(id)).isEmpty());
     assertThat(readAll(CATALOG_DLQ, key -> id.equals(key))).isEmpty();

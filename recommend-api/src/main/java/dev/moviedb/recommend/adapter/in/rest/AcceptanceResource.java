@@ -1,8 +1,10 @@
 package dev.moviedb.recommend.adapter.in.rest;
 
+import dev.moviedb.identity.Roles;
 import dev.moviedb.recommend.application.ReportAcceptance;
 import dev.moviedb.recommend.domain.Acceptance;
 import dev.moviedb.recommend.domain.Variant;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,9 +18,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * {@code GET /v1/metrics/acceptance}: the variants of an experiment side by side, each with its
- * settings, counts and rates. Counts only: no user appears in them.
+ * settings, counts and rates. Counts only: no user appears in them. An operator's report: admin
+ * only, like the other operational endpoints (Prometheus has the same counts at {@code
+ * /q/metrics}).
  */
 @Path("/v1/metrics/acceptance")
+@RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class AcceptanceResource {
 

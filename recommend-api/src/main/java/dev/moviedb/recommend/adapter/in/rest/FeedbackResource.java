@@ -1,9 +1,13 @@
 package dev.moviedb.recommend.adapter.in.rest;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import dev.moviedb.access.UserAccess;
+import dev.moviedb.access.UserId;
 import dev.moviedb.events.FeedbackKind;
 import dev.moviedb.problems.Problem;
 import dev.moviedb.recommend.application.RecordFeedback;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,16 +27,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** {@code POST /v1/feedback}: what a person did with recommended titles. */
+/**
+ * {@code POST /v1/feedback}: what a person did with recommended titles. Anyone may report what they
+ * saw and opened; feedback naming a {@code userId} (a like or a dislike becomes that user's taste)
+ * needs their bearer token or the admin role.
+ */
 @Path("/v1/feedback")
+@PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class FeedbackResource {
 
   /** The body: who, which list, and what they did with which titles. */
   public record FeedbackBody(
-      @Schema(description = "the signed-in user; absent for someone not signed in")
-          @Pattern(regexp = ListParams.USER_ID, message = ListParams.USER_ID_MESSAGE)
+      @Schema(description = "the signed-in user; absent for someone not signed in") @UserId
           String userId,
       @Schema(description = "meta.listId of the answer the titles were shown in") @Size(max = 64)
           String listId,
@@ -63,9 +71,11 @@ public class FeedbackResource {
   public record Accepted(int accepted, String experiment, String variant) {}
 
   private final RecordFeedback feedback;
+  private final SecurityIdentity identity;
 
-  public FeedbackResource(RecordFeedback feedback) {
+  public FeedbackResource(RecordFeedback feedback, SecurityIdentity identity) {
     this.feedback = feedback;
+    this.identity = identity;
   }
 
   @POST
@@ -82,6 +92,20 @@ public class FeedbackResource {
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
   @APIResponse(
+      responseCode = "401",
+      description = "A userId was given without a bearer token",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "403",
+      description = "A userId was given with a token of another user (and no admin role)",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
       responseCode = "503",
       description = "Kafka did not keep the feedback; send it again",
       content =
@@ -90,6 +114,9 @@ public class FeedbackResource {
               schema = @Schema(implementation = Problem.class)))
   public Response record(
       @NotNull(message = "send a JSON body with events") @Valid FeedbackBody body) {
+    if (body.userId() != null && !body.userId().isBlank()) {
+      UserAccess.require(identity, body.userId().strip());
+    }
     RecordFeedback.Recorded recorded =
         feedback.record(
             new RecordFeedback.Request(

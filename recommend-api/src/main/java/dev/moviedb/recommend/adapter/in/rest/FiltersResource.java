@@ -2,6 +2,7 @@ package dev.moviedb.recommend.adapter.in.rest;
 
 import dev.moviedb.events.TitleType;
 import dev.moviedb.recommend.application.RecommendTitles;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,8 +12,11 @@ import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** {@code GET /v1/filters}: the values the served catalogue holds, to choose filters from. */
+/**
+ * {@code GET /v1/filters}: the values the served catalogue holds, to choose filters from (anyone).
+ */
 @Path("/v1/filters")
+@PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 public class FiltersResource {
 

@@ -12,6 +12,7 @@ import dev.moviedb.events.FeedbackGiven;
 import dev.moviedb.events.FeedbackKind;
 import dev.moviedb.events.Topics;
 import dev.moviedb.recommend.domain.Experiment;
+import dev.moviedb.testing.TestIssuer;
 import dev.moviedb.testing.WithKafkaAndRedis;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -74,6 +75,7 @@ class FeedbackLoopTest {
       String user = "ab-user-" + i;
       JsonPath answer =
           given()
+              .header("Authorization", TestIssuer.bearer(user))
               .get("/v1/recommendations?q=vikings&userId=" + user)
               .then()
               .statusCode(200)
@@ -99,6 +101,7 @@ class FeedbackLoopTest {
         .body("meta.variant", equalTo(Experiment.ANONYMOUS))
         .body("meta.listId", matchesPattern("[0-9a-f-]{36}"));
     given()
+        .header("Authorization", TestIssuer.bearer("ab-user-1"))
         .get("/v1/recommendations?q=vikings&userId=ab-user-1&diversity=0.7")
         .then()
         .statusCode(200)
@@ -113,6 +116,7 @@ class FeedbackLoopTest {
     String variant = experiment.assign(user).name();
     JsonPath answer =
         given()
+            .header("Authorization", TestIssuer.bearer(user))
             .get("/v1/recommendations?q=vikings&limit=3&userId=" + user)
             .then()
             .statusCode(200)
@@ -124,6 +128,7 @@ class FeedbackLoopTest {
     long likesBefore = count(variant, "likes");
 
     given()
+        .header("Authorization", TestIssuer.bearer(user))
         .contentType("application/json")
         .body(
             Map.of(
@@ -160,7 +165,7 @@ class FeedbackLoopTest {
     await(() -> count(variant, "impressions") == impressionsBefore + 2);
     assertThat(count(variant, "likes")).isEqualTo(likesBefore + 1);
     JsonPath report =
-        given().get("/v1/metrics/acceptance").then().statusCode(200).extract().jsonPath();
+        admin().get("/v1/metrics/acceptance").then().statusCode(200).extract().jsonPath();
     assertThat(report.getString("experiment")).isEqualTo(experiment.name());
     assertThat(report.getList("variants.variant")).startsWith("control", "words-first");
     assertThat(report.getDouble("variants.find { it.variant == 'words-first' }.knobs.alpha"))
@@ -209,7 +214,7 @@ class FeedbackLoopTest {
             count(Experiment.ANONYMOUS, "clicks") >= 1
                 && count(Experiment.ANONYMOUS, "impressions") >= 8);
     JsonPath report =
-        given().get("/v1/metrics/acceptance?experiment=" + before).then().extract().jsonPath();
+        admin().get("/v1/metrics/acceptance?experiment=" + before).then().extract().jsonPath();
     String anonymous = "variants.find { it.variant == 'anonymous' }";
     long impressions = report.getLong(anonymous + ".impressions");
     long clicks = report.getLong(anonymous + ".clicks");
@@ -273,8 +278,12 @@ class FeedbackLoopTest {
     given().get("/i18n.js").then().statusCode(200).body(containsString("nl:"));
   }
 
+  private static io.restassured.specification.RequestSpecification admin() {
+    return given().header("Authorization", TestIssuer.bearerAdmin());
+  }
+
   private long count(String variant, String what) {
-    JsonPath report = given().get("/v1/metrics/acceptance").then().extract().jsonPath();
+    JsonPath report = admin().get("/v1/metrics/acceptance").then().extract().jsonPath();
     Object n = report.get("variants.find { it.variant == '" + variant + "' }." + what);
     return n == null ? 0 : ((Number) n).longValue();
   }

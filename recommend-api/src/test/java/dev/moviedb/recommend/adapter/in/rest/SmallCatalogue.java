@@ -65,6 +65,7 @@ public class SmallCatalogue implements QuarkusTestResourceLifecycleManager {
         List.of(),
         null,
         List.of(Availability.of("netflix", "NL")),
+        List.of(),
         "hash-" + id,
         Vectors.normalize(v));
   }
