@@ -57,12 +57,16 @@ public class ProblemMappers {
   public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
     String field = null;
     if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-      field =
-          String.join(
-              ".",
-              m.getPath().stream()
-                  .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                  .toList());
+      // events[0].kind: a name after a dot, an index in brackets
+      StringBuilder path = new StringBuilder();
+      for (JsonMappingException.Reference r : m.getPath()) {
+        if (r.getFieldName() != null) {
+          path.append(path.isEmpty() ? "" : ".").append(r.getFieldName());
+        } else {
+          path.append('[').append(r.getIndex()).append(']');
+        }
+      }
+      field = path.toString();
     }
     String detail =
         "the request body is not the JSON expected"
