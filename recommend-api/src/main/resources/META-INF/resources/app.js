@@ -1,4 +1,6 @@
-// MovieDB web page: plain JavaScript, no libraries, served by recommend-api (same origin).
+// MovieDB web page: plain JavaScript, no libraries, served by recommend-api. Recommendations and
+// feedback go to recommend-api (this origin); uploads, the taste, export and erase go to
+// taste-profile-service (GET /v1/web/config says where), whose CORS allows this origin.
 "use strict";
 (function () {
   const TEXTS = window.MOVIEDB_TEXTS;
@@ -10,7 +12,8 @@
     list: null,        // the last answer shown: {kind, title, response}
     seen: new Set(),   // impressions sent: listId|titleId
     pending: [],       // impressions waiting to be sent
-    judged: new Map()  // titleId -> LIKE | DISLIKE, this session
+    judged: new Map(), // titleId -> LIKE | DISLIKE, this session
+    taste: location.protocol + "//" + location.hostname + ":8083" // taste-profile-service
   };
 
   // ---- words ---------------------------------------------------------------------------------
@@ -52,6 +55,20 @@
     const h = Object.assign({ Accept: "application/json" }, extra || {});
     if (state.token) h.Authorization = "Bearer " + state.token;
     return h;
+  }
+
+  // A user's data lives in taste-profile-service.
+  function userPath(suffix) {
+    return state.taste + "/v1/users/" + encodeURIComponent(state.user) + suffix;
+  }
+
+  async function loadConfig() {
+    try {
+      const config = await api("GET", "/v1/web/config");
+      if (config && config.tasteServiceUrl) state.taste = config.tasteServiceUrl.replace(/\/$/, "");
+    } catch (e) {
+      console.warn("page settings not read, taste-profile-service assumed at", state.taste);
+    }
   }
 
   async function api(method, path, body, options) {
@@ -470,7 +487,7 @@
     const progress = $("upload-progress");
     progress.value = 0;
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", "/v1/users/" + encodeURIComponent(state.user) + "/history");
+    xhr.open("POST", userPath("/history"));
     xhr.setRequestHeader("Accept", "application/json");
     // The file's own type: zip or CSV (a browser would call a CSV text/plain or nothing).
     xhr.setRequestHeader("Content-Type", /\.zip$/i.test(file.name) ? "application/zip" : "text/csv");
@@ -552,7 +569,7 @@
     if (!state.user) return null;
     const box = $("taste");
     try {
-      const profile = await api("GET", "/v1/users/" + encodeURIComponent(state.user) + "/profile");
+      const profile = await api("GET", userPath("/profile"));
       renderTaste(profile);
       return profile;
     } catch (e) {
@@ -587,7 +604,7 @@
   async function exportData() {
     clearError();
     try {
-      const data = await api("GET", "/v1/users/" + encodeURIComponent(state.user) + "/export");
+      const data = await api("GET", userPath("/export"));
       const file = "moviedb-" + state.user + ".json";
       const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
       const a = element("a");
@@ -620,7 +637,7 @@
   async function erase() {
     clearError();
     try {
-      await api("DELETE", "/v1/users/" + encodeURIComponent(state.user));
+      await api("DELETE", userPath(""));
       state.judged.clear();
       $("report").hidden = true;
       $("taste").replaceChildren(element("p", null, t("erased")));
@@ -669,7 +686,7 @@
     });
     window.addEventListener("pagehide", flushImpressions);
     loadFilters();
-    if (state.user) loadTaste();
+    loadConfig().then(() => { if (state.user) loadTaste(); });
   }
 
   start();

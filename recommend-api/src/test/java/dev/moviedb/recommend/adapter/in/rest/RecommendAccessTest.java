@@ -56,6 +56,7 @@ class RecommendAccessTest {
             "{\"userId\":\"anna\",\"events\":[{\"kind\":\"LIKE\",\"titleId\":\"t1\"}]}")
         .row("GET /v1/metrics/acceptance", ADMIN)
         .row("GET /v1/filters", ANYONE)
+        .row("GET /v1/web/config", ANYONE)
         .row("POST /v1/local/token", ANYONE, null, "application/json", "{\"user\":\"anna\"}")
         .anonymous("/q/health/live", "/q/metrics", "/q/openapi")
         .tests();
