@@ -4,10 +4,11 @@ import dev.moviedb.events.FeedbackGiven;
 import dev.moviedb.events.FeedbackKind;
 import dev.moviedb.events.Signal;
 import dev.moviedb.events.WatchRecorded;
-import dev.moviedb.taste.application.port.WatchEventPublisher;
+import dev.moviedb.taste.application.port.DerivedWatchEventPublisher;
 import dev.moviedb.taste.domain.EventIds;
 import dev.moviedb.taste.domain.TitleResolver;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,14 +20,19 @@ import java.util.Map;
  * resolved here like every other event and published on {@code user.watch-events}, so every reader
  * of that one stream sees it and the taste state weighs it with {@code SignalWeights}, the one
  * owner of the weights. Its event id is derived from the feedback's, so a redelivered batch
- * publishes nothing new that the taste state would apply twice. Impressions and clicks say nothing
- * about taste and are left to the acceptance counts.
+ * publishes nothing new that the taste state would apply twice; its record time is the feedback
+ * record's, so an erasure made after the feedback drops it (also on a replay of {@code
+ * user.feedback}). Impressions and clicks say nothing about taste and are left to the acceptance
+ * counts.
  */
 @ApplicationScoped
 public class LearnFromFeedback {
 
   /** The source written on the watch events made from feedback. */
   public static final String SOURCE = "feedback";
+
+  /** One record of {@code user.feedback}: its feedback (null when unreadable) and its time. */
+  public record Received(FeedbackGiven feedback, Instant recordTime) {}
 
   /**
    * What a batch did.
@@ -37,10 +43,10 @@ public class LearnFromFeedback {
   public record Result(
       List<WatchRecorded> published, Map<Integer, IllegalArgumentException> rejected) {}
 
-  private final WatchEventPublisher publisher;
+  private final DerivedWatchEventPublisher publisher;
   private final TitleResolver resolver;
 
-  public LearnFromFeedback(WatchEventPublisher publisher, TitleResolver resolver) {
+  public LearnFromFeedback(DerivedWatchEventPublisher publisher, TitleResolver resolver) {
     this.publisher = publisher;
     this.resolver = resolver;
   }
@@ -50,22 +56,24 @@ public class LearnFromFeedback {
    * feedback that could not be read). Throws when Kafka does not take them: nothing is lost, the
    * batch comes again.
    */
-  public Result learn(List<FeedbackGiven> batch) {
+  public Result learn(List<Received> batch) {
     List<WatchRecorded> events = new ArrayList<>();
+    List<Instant> times = new ArrayList<>();
     Map<Integer, IllegalArgumentException> rejected = new LinkedHashMap<>();
     for (int i = 0; i < batch.size(); i++) {
-      FeedbackGiven f = batch.get(i);
+      FeedbackGiven f = batch.get(i).feedback();
       if (f == null || (f.kind() != FeedbackKind.LIKE && f.kind() != FeedbackKind.DISLIKE)) {
         continue;
       }
       try {
         events.add(watchEvent(f));
+        times.add(batch.get(i).recordTime());
       } catch (IllegalArgumentException e) {
         rejected.put(i, e);
       }
     }
     if (!events.isEmpty()) {
-      publisher.publish(events);
+      publisher.publishAsOf(events, times);
     }
     return new Result(events, rejected);
   }

@@ -11,6 +11,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -59,15 +60,15 @@ public class FeedbackConsumer {
     gate.awaitReady();
     List<Message<byte[]>> dead = new ArrayList<>();
     List<ConsumerRecord<String, FeedbackGiven>> all = new ArrayList<>(records.count());
-    List<FeedbackGiven> batch = new ArrayList<>(records.count());
+    List<LearnFromFeedback.Received> batch = new ArrayList<>(records.count());
     for (ConsumerRecord<String, FeedbackGiven> r : records) {
       Optional<Message<byte[]>> unreadable = DeadLetter.ifUnreadable(r);
       all.add(r);
       if (unreadable.isPresent()) {
         dead.add(unreadable.get());
-        batch.add(null);
+        batch.add(new LearnFromFeedback.Received(null, Instant.ofEpochMilli(r.timestamp())));
       } else {
-        batch.add(r.value());
+        batch.add(new LearnFromFeedback.Received(r.value(), Instant.ofEpochMilli(r.timestamp())));
       }
     }
     LearnFromFeedback.Result result = learn.learn(batch);

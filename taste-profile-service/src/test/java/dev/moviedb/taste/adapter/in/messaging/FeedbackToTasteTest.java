@@ -98,6 +98,32 @@ class FeedbackToTasteTest {
   }
 
   @Test
+  void givenErasure_aLikeGivenBeforeIt_staysGone_evenWhenItArrivesAfter() throws Exception {
+    Topic topic = new Topic(bootstrap);
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String before = "Old Flame " + run;
+    String after = "New Leaf " + run;
+    topic.title("t:old-" + run, TitleType.MOVIE, before, List.of("Drama"));
+    topic.title("t:new-" + run, TitleType.MOVIE, after, List.of("Drama"));
+    await(
+        "the titles known",
+        () -> resolver.resolve(before).isPresent() && resolver.resolve(after).isPresent());
+    String user = "gone-" + run;
+    long likedAt = System.currentTimeMillis() - 60_000;
+    given().delete("/v1/users/{id}", user).then().statusCode(200);
+
+    // A like published a minute before the erasure, read only now (a slow consumer, a replay).
+    FeedbackGiven old = feedback(user, FeedbackKind.LIKE, "t:old-" + run);
+    topic.send(Topics.FEEDBACK, user, Topic.JSON.writeValueAsBytes(old), likedAt);
+    send(topic, feedback(user, FeedbackKind.LIKE, "t:new-" + run));
+
+    await("the like after the erasure", () -> count(user, "LIKED") >= 1);
+    Response profile = given().get("/v1/users/{id}/profile", user);
+    assertThat(profile.<Integer>path("counts.LIKED")).isEqualTo(1);
+    assertThat(profile.asString()).contains(after).doesNotContain(before);
+  }
+
+  @Test
   void givenLikeWithoutUser_orUnreadableFeedback_deadLettersIt_withTheReason() throws Exception {
     Topic topic = new Topic(bootstrap);
     String key = "nobody-" + UUID.randomUUID().toString().substring(0, 8);
