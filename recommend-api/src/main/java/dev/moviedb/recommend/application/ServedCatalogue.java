@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -53,6 +54,7 @@ public final class ServedCatalogue {
       Set<String> genreKeys,
       Set<String> availability,
       Set<String> services,
+      Map<String, Set<String>> countriesByService,
       Map<String, String> workByMember,
       TitleNames names,
       RequestReader reader) {
@@ -75,21 +77,19 @@ public final class ServedCatalogue {
           throw new UnknownValueException("genre", genre, genres);
         }
       }
-      if (explicit.service() == null) {
-        return;
-      }
-      String service = explicit.service().toLowerCase(Locale.ROOT);
-      if (!services.contains(service)) {
-        throw new UnknownValueException("service", explicit.service(), services);
-      }
-      if (!availability.contains(TitleFilter.availabilityKey(service, explicit.country()))) {
-        throw new UnknownValueException(
-            "country",
-            explicit.country(),
-            availability.stream()
-                .filter(k -> k.startsWith(service + "|"))
-                .map(k -> k.substring(service.length() + 1))
-                .toList());
+      for (String service : explicit.services()) {
+        if (!services.contains(service)) {
+          throw new UnknownValueException("service", service, services);
+        }
+        if (!availability.contains(TitleFilter.availabilityKey(service, explicit.country()))) {
+          throw new UnknownValueException(
+              "country",
+              explicit.country(),
+              availability.stream()
+                  .filter(k -> k.startsWith(service + "|"))
+                  .map(k -> k.substring(service.length() + 1))
+                  .toList());
+        }
       }
     }
   }
@@ -103,6 +103,7 @@ public final class ServedCatalogue {
       Set<String> genres = new TreeSet<>();
       Set<String> availability = new TreeSet<>();
       Set<String> services = new TreeSet<>();
+      Map<String, Set<String>> countriesByService = new TreeMap<>();
       Map<String, String> workByMember = new HashMap<>();
       TitleNames names =
           TitleNames.of(
@@ -113,6 +114,10 @@ public final class ServedCatalogue {
                         for (Availability a : t.availability()) {
                           availability.add(TitleFilter.availabilityKey(a.service(), a.country()));
                           services.add(a.service().toLowerCase(Locale.ROOT));
+                          countriesByService
+                              .computeIfAbsent(
+                                  a.service().toLowerCase(Locale.ROOT), v -> new TreeSet<>())
+                              .add(a.country().toUpperCase(Locale.ROOT));
                         }
                         t.memberIds().forEach(m -> workByMember.put(m, t.titleId()));
                         each.accept(t);
@@ -127,6 +132,7 @@ public final class ServedCatalogue {
               Collections.unmodifiableSet(genreKeys),
               Collections.unmodifiableSet(availability),
               Collections.unmodifiableSet(services),
+              Collections.unmodifiableMap(countriesByService),
               Map.copyOf(workByMember),
               names,
               RequestPlan.readerFor(names));
