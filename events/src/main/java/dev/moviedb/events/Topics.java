@@ -32,6 +32,13 @@ public final class Topics {
    */
   public static final String ERASED_AT_HEADER = "moviedb-erased-at";
 
+  /**
+   * What people did with recommended titles (impressions, clicks, likes, dislikes), keyed by user
+   * id ({@link FeedbackGiven}; no key for someone not signed in): acceptance per ranking variant is
+   * counted from it, and likes and dislikes become the user's taste. A user topic: 28 days.
+   */
+  public static final String FEEDBACK = "user.feedback";
+
   /** Suffix of the dead-letter topic that belongs to each consumed topic. */
   public static final String DEAD_LETTER_SUFFIX = ".dlq";
 
@@ -66,6 +73,7 @@ public final class Topics {
               3,
               Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "60000")),
           new TopicSpec(WATCH_EVENTS, 3, USER_TOPIC),
+          new TopicSpec(FEEDBACK, 3, USER_TOPIC),
           new TopicSpec(
               CATALOG_TITLES + DEAD_LETTER_SUFFIX,
               1,
@@ -74,7 +82,8 @@ public final class Topics {
               CATALOG_WORKS + DEAD_LETTER_SUFFIX,
               1,
               Map.of("cleanup.policy", "delete", "retention.ms", "2592000000")),
-          new TopicSpec(WATCH_EVENTS + DEAD_LETTER_SUFFIX, 1, USER_TOPIC));
+          new TopicSpec(WATCH_EVENTS + DEAD_LETTER_SUFFIX, 1, USER_TOPIC),
+          new TopicSpec(FEEDBACK + DEAD_LETTER_SUFFIX, 1, USER_TOPIC));
 
   private Topics() {}
 

@@ -192,6 +192,38 @@ class EventJsonTest {
         .contains(
             Topics.CATALOG_TITLES + Topics.DEAD_LETTER_SUFFIX,
             Topics.CATALOG_WORKS + Topics.DEAD_LETTER_SUFFIX,
-            Topics.WATCH_EVENTS + Topics.DEAD_LETTER_SUFFIX);
+            Topics.WATCH_EVENTS + Topics.DEAD_LETTER_SUFFIX,
+            Topics.FEEDBACK + Topics.DEAD_LETTER_SUFFIX);
+  }
+
+  @Test
+  void feedbackGiven_roundTripsItsVariant_andAnAnonymousOneHasNoUser() throws Exception {
+    FeedbackGiven like =
+        new FeedbackGiven(
+            FeedbackGiven.SCHEMA_VERSION,
+            "f1",
+            "anna",
+            FeedbackKind.LIKE,
+            "sample:the-last-kingdom",
+            "The Last Kingdom",
+            "list-1",
+            "b",
+            "alpha-2026-12",
+            2,
+            Instant.parse("2026-12-01T20:00:00Z"),
+            "web");
+    FeedbackGiven seen =
+        json.readValue(
+            "{\"schemaVersion\":1,\"eventId\":\"f2\",\"kind\":\"IMPRESSION\","
+                + "\"titleId\":\"sample:vikings\",\"variant\":\"anonymous\","
+                + "\"occurredAt\":\"2026-12-01T20:00:00Z\"}",
+            FeedbackGiven.class);
+
+    String text = json.writeValueAsString(like);
+
+    assertThat(text).contains("\"kind\":\"LIKE\"").contains("\"variant\":\"b\"");
+    assertThat(json.readValue(text, FeedbackGiven.class)).isEqualTo(like);
+    assertThat(seen.userId()).isNull();
+    assertThat(json.writeValueAsString(seen)).doesNotContain("userId", "position");
   }
 }

@@ -2,6 +2,7 @@ package dev.moviedb.problems;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -56,12 +57,16 @@ public class ProblemMappers {
   public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
     String field = null;
     if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-      field =
-          String.join(
-              ".",
-              m.getPath().stream()
-                  .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                  .toList());
+      // events[0].kind: a name after a dot, an index in brackets
+      StringBuilder path = new StringBuilder();
+      for (JsonMappingException.Reference r : m.getPath()) {
+        if (r.getFieldName() != null) {
+          path.append(path.isEmpty() ? "" : ".").append(r.getFieldName());
+        } else {
+          path.append('[').append(r.getIndex()).append(']');
+        }
+      }
+      field = path.toString();
     }
     String detail =
         "the request body is not the JSON expected"
@@ -69,6 +74,15 @@ public class ProblemMappers {
             + ": "
             + e.getOriginalMessage();
     return Problems.badField(field, detail, uri);
+  }
+
+  /**
+   * A value of the wrong shape (an unknown enum constant, text for a number): Quarkus' own mapper
+   * of this type would answer plain JSON, so it is mapped here, as a problem naming the field.
+   */
+  @ServerExceptionMapper
+  public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+    return unreadableJson(e, uri);
   }
 
   @ServerExceptionMapper

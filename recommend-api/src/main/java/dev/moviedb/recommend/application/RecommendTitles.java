@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -70,6 +71,17 @@ public class RecommendTitles {
    */
   public record Result(
       Ranking ranking, String model, Map<String, Object> understood, StoredTitle like) {}
+
+  /**
+   * The values the served catalogue holds for the filters: its genres, and for each service the
+   * countries where it has titles (what a client may offer to choose from).
+   */
+  public record KnownValues(Set<String> genres, Map<String, Set<String>> countriesByService) {}
+
+  public KnownValues knownValues() {
+    ServedCatalogue.Facts facts = catalogue.of(serving.current().store());
+    return new KnownValues(facts.genres(), facts.countriesByService());
+  }
 
   /**
    * @throws ServedCatalogue.UnknownValueException when a filter names a value the catalogue lacks

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -53,6 +54,7 @@ public final class ServedCatalogue {
       Set<String> genreKeys,
       Set<String> availability,
       Set<String> services,
+      Map<String, Set<String>> countriesByService,
       Map<String, String> workByMember,
       TitleNames names,
       RequestReader reader) {
@@ -101,6 +103,7 @@ public final class ServedCatalogue {
       Set<String> genres = new TreeSet<>();
       Set<String> availability = new TreeSet<>();
       Set<String> services = new TreeSet<>();
+      Map<String, Set<String>> countriesByService = new TreeMap<>();
       Map<String, String> workByMember = new HashMap<>();
       TitleNames names =
           TitleNames.of(
@@ -111,6 +114,10 @@ public final class ServedCatalogue {
                         for (Availability a : t.availability()) {
                           availability.add(TitleFilter.availabilityKey(a.service(), a.country()));
                           services.add(a.service().toLowerCase(Locale.ROOT));
+                          countriesByService
+                              .computeIfAbsent(
+                                  a.service().toLowerCase(Locale.ROOT), v -> new TreeSet<>())
+                              .add(a.country().toUpperCase(Locale.ROOT));
                         }
                         t.memberIds().forEach(m -> workByMember.put(m, t.titleId()));
                         each.accept(t);
@@ -125,6 +132,7 @@ public final class ServedCatalogue {
               Collections.unmodifiableSet(genreKeys),
               Collections.unmodifiableSet(availability),
               Collections.unmodifiableSet(services),
+              Collections.unmodifiableMap(countriesByService),
               Map.copyOf(workByMember),
               names,
               RequestPlan.readerFor(names));

@@ -74,6 +74,8 @@ public class ManageProfiles {
         waitingFor,
         records.watchEvents(userId),
         records.deadLetters(userId),
+        records.feedback(userId),
+        records.feedbackDeadLetters(userId),
         List.of(
             "taste state (Redis): kept until you erase it (DELETE /v1/users/"
                 + userId
@@ -89,6 +91,15 @@ public class ManageProfiles {
                 + " to "
                 + (retentionDays + 1)
                 + " days after it was written",
+            Topics.FEEDBACK
+                + " and "
+                + Topics.FEEDBACK
+                + Topics.DEAD_LETTER_SUFFIX
+                + " (what you were shown, opened, liked and disliked): the same "
+                + retentionDays
+                + " to "
+                + (retentionDays + 1)
+                + " days; your likes and dislikes are also in your taste until you erase it",
             "collective-signals keeps its own per-user state for trending and co-watch: it forgets"
                 + " you on the same erasure (docs/PRIVACY.md)"));
   }

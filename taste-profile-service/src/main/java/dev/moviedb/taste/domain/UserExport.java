@@ -19,6 +19,9 @@ import java.util.Set;
  * @param waitingFor the title names that, once in the catalogue, resolve a kept event
  * @param watchEvents what {@code user.watch-events} holds under the user's key
  * @param deadLetters what {@code user.watch-events.dlq} holds under the user's key
+ * @param feedback what {@code user.feedback} holds under the user's key (what they were shown,
+ *     opened, liked and disliked on the web page or through {@code POST /v1/feedback})
+ * @param feedbackDeadLetters what {@code user.feedback.dlq} holds under the user's key
  * @param notes where else, and for how long, data of the user lives
  */
 public record UserExport(
@@ -30,4 +33,6 @@ public record UserExport(
     Set<String> waitingFor,
     List<KeptRecord> watchEvents,
     List<KeptRecord> deadLetters,
+    List<KeptRecord> feedback,
+    List<KeptRecord> feedbackDeadLetters,
     List<String> notes) {}

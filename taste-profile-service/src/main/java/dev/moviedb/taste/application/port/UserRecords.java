@@ -11,4 +11,10 @@ public interface UserRecords {
 
   /** The records of {@code user.watch-events.dlq} keyed by the user, oldest first. */
   List<KeptRecord> deadLetters(String userId);
+
+  /** The records of {@code user.feedback} (likes, clicks, what was shown) keyed by the user. */
+  List<KeptRecord> feedback(String userId);
+
+  /** The records of {@code user.feedback.dlq} keyed by the user, oldest first. */
+  List<KeptRecord> feedbackDeadLetters(String userId);
 }

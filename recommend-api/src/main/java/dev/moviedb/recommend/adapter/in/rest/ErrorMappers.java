@@ -3,6 +3,7 @@ package dev.moviedb.recommend.adapter.in.rest;
 import dev.moviedb.problems.Problems;
 import dev.moviedb.ranking.NothingToRankException;
 import dev.moviedb.ranking.UnknownTitleException;
+import dev.moviedb.recommend.application.InvalidFeedbackException;
 import dev.moviedb.recommend.application.ServedCatalogue.UnknownValueException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -19,6 +20,11 @@ public class ErrorMappers {
   @ServerExceptionMapper
   public Response unknownValue(UnknownValueException e, UriInfo uri) {
     return Problems.badParameter(e.parameter(), e.getMessage(), uri);
+  }
+
+  @ServerExceptionMapper
+  public Response invalidFeedback(InvalidFeedbackException e, UriInfo uri) {
+    return Problems.badField(e.field(), e.getMessage(), uri);
   }
 
   @ServerExceptionMapper

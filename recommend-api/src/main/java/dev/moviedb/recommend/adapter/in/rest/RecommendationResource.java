@@ -9,6 +9,7 @@ import dev.moviedb.ranking.RankedTitle;
 import dev.moviedb.ranking.Ranking;
 import dev.moviedb.ranking.RankingRequest;
 import dev.moviedb.ranking.ScoreKind;
+import dev.moviedb.recommend.application.RankingVariants;
 import dev.moviedb.recommend.application.RecommendTitles;
 import dev.moviedb.understanding.RequestReader;
 import dev.moviedb.understanding.Vocabulary;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -81,10 +83,13 @@ public class RecommendationResource {
   static final int MAX_QUERY_LENGTH = 4000;
 
   private final RecommendTitles recommend;
+  private final RankingVariants variants;
   private final SecurityIdentity identity;
 
-  public RecommendationResource(RecommendTitles recommend, SecurityIdentity identity) {
+  public RecommendationResource(
+      RecommendTitles recommend, RankingVariants variants, SecurityIdentity identity) {
     this.recommend = recommend;
+    this.variants = variants;
     this.identity = identity;
   }
 
@@ -130,7 +135,15 @@ public class RecommendationResource {
           Map<String, Object> understood,
       @Schema(description = "the catalogue title of \"like X\", left out of the answer")
           LikeTitle like,
-      Map<String, Double> timingsMillis) {}
+      Map<String, Double> timingsMillis,
+      @Schema(description = "the A/B test running when this list was made") String experiment,
+      @Schema(
+              description =
+                  "the ranking variant that made this list: the user's variant of the experiment,"
+                      + " anonymous (no user: the defaults) or explicit (the request set a knob)")
+          String variant,
+      @Schema(description = "this list's id, to name in feedback on its titles (POST /v1/feedback)")
+          String listId) {}
 
   /** The title a request is like. */
   public record LikeTitle(String titleId, String title) {}
@@ -309,17 +322,15 @@ public class RecommendationResource {
     int limit = p.limit() == null ? DEFAULT_LIMIT : p.limit();
     int offset = p.offset() == null ? 0 : p.offset();
     TitleFilter filter = explicitFilter(p).build();
+    String userId = blank(p.userId()) ? null : p.userId().strip();
+    RankingVariants.Chosen variant =
+        variants.choose(
+            userId,
+            new RankingRequest.Knobs(p.alpha(), p.diversity(), p.collaborative(), p.popularity()));
     RecommendTitles.Result r =
         recommend.recommend(
             new RecommendTitles.Request(
-                q,
-                blank(p.userId()) ? null : p.userId().strip(),
-                similarTo,
-                limit,
-                offset,
-                filter,
-                new RankingRequest.Knobs(
-                    p.alpha(), p.diversity(), p.collaborative(), p.popularity())));
+                q, userId, similarTo, limit, offset, filter, variant.knobs()));
     Ranking ranking = r.ranking();
     return new RecommendationsResponse(
         ranking.items().stream().map(RecommendationResource::item).toList(),
@@ -334,7 +345,10 @@ public class RecommendationResource {
             offset,
             r.understood(),
             r.like() == null ? null : new LikeTitle(r.like().titleId(), r.like().title()),
-            ranking.timingsMillis()));
+            ranking.timingsMillis(),
+            variant.experiment(),
+            variant.variant(),
+            UUID.randomUUID().toString()));
   }
 
   /** The filters the parameters name: where (default Netflix in NL, today), type, genres, years. */

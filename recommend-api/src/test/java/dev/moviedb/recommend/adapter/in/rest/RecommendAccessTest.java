@@ -1,5 +1,6 @@
 package dev.moviedb.recommend.adapter.in.rest;
 
+import static dev.moviedb.testing.EndpointAccess.Rule.ADMIN;
 import static dev.moviedb.testing.EndpointAccess.Rule.ANYONE;
 import static dev.moviedb.testing.EndpointAccess.Rule.USER;
 
@@ -14,8 +15,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Who may call what on recommend-api: anyone may ask for titles by words or like a title; a request
- * naming a user reads that user's taste and needs their token or the admin role.
+ * Who may call what on recommend-api: anyone may ask for titles by words or like a title, and
+ * report what they saw and opened; a request naming a user (their taste, their likes) needs their
+ * token or the admin role; the acceptance report is an operator's (admin).
  */
 @QuarkusTest
 @WithKafkaAndRedis
@@ -42,6 +44,21 @@ class RecommendAccessTest {
         .row("GET /v1/titles/new", ANYONE)
         .row("GET /v1/titles/{titleId}/similar", ANYONE)
         .row("GET /v1/titles/{titleId}/similar", USER, "userId={userId}")
+        .row(
+            "POST /v1/feedback",
+            ANYONE,
+            null,
+            "application/json",
+            "{\"events\":[{\"kind\":\"IMPRESSION\",\"titleId\":\"t1\"}]}")
+        .row(
+            "POST /v1/feedback",
+            USER,
+            null,
+            "application/json",
+            "{\"userId\":\"anna\",\"events\":[{\"kind\":\"LIKE\",\"titleId\":\"t1\"}]}")
+        .row("GET /v1/metrics/acceptance", ADMIN)
+        .row("GET /v1/filters", ANYONE)
+        .row("GET /v1/web/config", ANYONE)
         .row("POST /v1/local/token", ANYONE, null, "application/json", "{\"user\":\"anna\"}")
         .anonymous("/q/health/live", "/q/metrics", "/q/openapi")
         .tests();

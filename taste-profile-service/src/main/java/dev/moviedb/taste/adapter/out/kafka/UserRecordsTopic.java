@@ -55,6 +55,16 @@ public class UserRecordsTopic implements UserRecords {
     return read(Topics.WATCH_EVENTS + Topics.DEAD_LETTER_SUFFIX, userId);
   }
 
+  @Override
+  public List<KeptRecord> feedback(String userId) {
+    return read(Topics.FEEDBACK, userId);
+  }
+
+  @Override
+  public List<KeptRecord> feedbackDeadLetters(String userId) {
+    return read(Topics.FEEDBACK + Topics.DEAD_LETTER_SUFFIX, userId);
+  }
+
   private List<KeptRecord> read(String topic, String userId) {
     Map<String, Object> props = new HashMap<>();
     kafka.forEach(

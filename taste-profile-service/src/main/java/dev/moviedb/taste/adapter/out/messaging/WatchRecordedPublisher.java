@@ -2,6 +2,7 @@ package dev.moviedb.taste.adapter.out.messaging;
 
 import dev.moviedb.events.Topics;
 import dev.moviedb.events.WatchRecorded;
+import dev.moviedb.taste.application.port.DerivedWatchEventPublisher;
 import dev.moviedb.taste.application.port.ErasurePublisher;
 import dev.moviedb.taste.application.port.WatchEventPublisher;
 import io.smallrye.mutiny.Uni;
@@ -25,7 +26,8 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
  * the user's key with the erasure time in a header.
  */
 @ApplicationScoped
-public class WatchRecordedPublisher implements WatchEventPublisher, ErasurePublisher {
+public class WatchRecordedPublisher
+    implements WatchEventPublisher, DerivedWatchEventPublisher, ErasurePublisher {
 
   public static final String CHANNEL = "watch-events-out";
   private static final int CHUNK = 1024;
@@ -57,6 +59,30 @@ public class WatchRecordedPublisher implements WatchEventPublisher, ErasurePubli
                 + rootMessage(e),
             e);
       }
+    }
+  }
+
+  @Override
+  public void publishAsOf(List<WatchRecorded> events, List<Instant> recordTimes) {
+    if (events.size() != recordTimes.size()) {
+      throw new IllegalArgumentException("one record time per event");
+    }
+    List<Uni<Void>> sends = new java.util.ArrayList<>(events.size());
+    for (int i = 0; i < events.size(); i++) {
+      WatchRecorded e = events.get(i);
+      sends.add(
+          emitter.sendMessage(
+              Message.of(Record.of(e.userId(), e))
+                  .addMetadata(
+                      OutgoingKafkaRecordMetadata.<String>builder()
+                          .withTimestamp(recordTimes.get(i))
+                          .build())));
+    }
+    try {
+      Uni.join().all(sends).andCollectFailures().await().atMost(ACK_TIMEOUT);
+    } catch (RuntimeException e) {
+      throw new PublishFailedException(
+          "Kafka did not acknowledge " + events.size() + " watch events: " + rootMessage(e), e);
     }
   }
 
