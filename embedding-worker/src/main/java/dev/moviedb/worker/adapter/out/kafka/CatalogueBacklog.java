@@ -1,7 +1,9 @@
 package dev.moviedb.worker.adapter.out.kafka;
 
+import dev.moviedb.events.KafkaClientSettings;
 import dev.moviedb.events.Topics;
 import dev.moviedb.worker.application.port.Backlog;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
@@ -28,20 +30,14 @@ public class CatalogueBacklog implements Backlog {
   private final Admin admin;
 
   public CatalogueBacklog(
-      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+      @Identifier("default-kafka-broker") Map<String, Object> kafka,
       @ConfigProperty(name = "mp.messaging.incoming.catalog-titles.group.id") String groupId) {
     this.groupId = groupId;
-    this.admin =
-        Admin.create(
-            Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG,
-                groupId + "-backlog",
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                5000,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                5000));
+    Map<String, Object> settings = KafkaClientSettings.from(kafka);
+    settings.put(AdminClientConfig.CLIENT_ID_CONFIG, groupId + "-backlog");
+    settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
+    settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+    this.admin = Admin.create(settings);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.moviedb.taste.adapter.in.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.moviedb.events.KafkaClientSettings;
 import dev.moviedb.events.TitlePublished;
 import dev.moviedb.events.Topics;
 import dev.moviedb.taste.application.FollowCatalogue;
@@ -8,6 +9,7 @@ import dev.moviedb.taste.application.StartupGate;
 import dev.moviedb.taste.application.UpgradeTasteState;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
@@ -16,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,7 +27,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -51,7 +51,7 @@ public class CatalogueFollower {
   private final UpgradeTasteState upgrade;
   private final StartupGate gate;
   private final ObjectMapper json;
-  private final String bootstrap;
+  private final Map<String, Object> kafka;
   private volatile boolean running = true;
   private volatile KafkaConsumer<String, byte[]> consumer;
   private Thread thread;
@@ -61,12 +61,12 @@ public class CatalogueFollower {
       UpgradeTasteState upgrade,
       StartupGate gate,
       ObjectMapper json,
-      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+      @Identifier("default-kafka-broker") Map<String, Object> kafka) {
     this.follow = follow;
     this.upgrade = upgrade;
     this.gate = gate;
     this.json = json;
-    this.bootstrap = bootstrap;
+    this.kafka = kafka;
   }
 
   void start(@Observes StartupEvent event) {
@@ -109,8 +109,7 @@ public class CatalogueFollower {
   }
 
   private void follow() {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    Map<String, Object> props = KafkaClientSettings.from(kafka);
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, "taste-profile-service-catalogue");
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);

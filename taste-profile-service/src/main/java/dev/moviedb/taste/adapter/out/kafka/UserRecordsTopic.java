@@ -1,6 +1,7 @@
 package dev.moviedb.taste.adapter.out.kafka;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.moviedb.events.KafkaClientSettings;
 import dev.moviedb.events.Topics;
 import dev.moviedb.problems.DependencyUnavailableException;
 import dev.moviedb.taste.application.port.UserRecords;
@@ -12,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,15 +66,8 @@ public class UserRecordsTopic implements UserRecords {
   }
 
   private List<KeptRecord> read(String topic, String userId) {
-    Map<String, Object> props = new HashMap<>();
-    kafka.forEach(
-        (k, v) -> {
-          if (!k.startsWith("mp.") && !k.contains("devservices")) {
-            props.put(k, v);
-          }
-        });
+    Map<String, Object> props = KafkaClientSettings.from(kafka);
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    props.remove(ConsumerConfig.GROUP_ID_CONFIG);
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
     List<KeptRecord> kept = new ArrayList<>();
     long deadline = System.nanoTime() + LIMIT.toNanos();

@@ -1,13 +1,14 @@
 package dev.moviedb.taste.adapter.out.kafka;
 
+import dev.moviedb.events.KafkaClientSettings;
 import dev.moviedb.events.Topics;
 import dev.moviedb.taste.application.port.WatchHistory;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,7 +16,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Adapter: reads {@code user.watch-events} from its start to its current end, keys only (the key is
@@ -24,16 +24,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class WatchHistoryTopic implements WatchHistory {
 
-  private final String bootstrap;
+  private final Map<String, Object> kafka;
 
-  public WatchHistoryTopic(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
-    this.bootstrap = bootstrap;
+  public WatchHistoryTopic(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
+    this.kafka = kafka;
   }
 
   @Override
   public Set<String> users() {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    Map<String, Object> props = KafkaClientSettings.from(kafka);
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
     Set<String> users = new HashSet<>();
