@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.moviedb.e2e.MoviedbScript.Run;
 import dev.moviedb.infra.FreePorts;
 import java.io.IOException;
 import java.net.URI;
@@ -634,30 +635,11 @@ class LocalStackEndToEndTest {
     return JSON.readTree(response.body());
   }
 
-  private record Run(int exitCode, String output) {}
-
   private static Run moviedb(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add("bash");
-    command.add(ROOT.resolve("bin/moviedb").toString());
-    command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-    pb.environment().putAll(env);
-    Process p = pb.start();
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(20, TimeUnit.MINUTES)) {
-      p.destroyForcibly();
-      return new Run(-1, output + "\n(timed out)");
-    }
-    return new Run(p.exitValue(), output);
+    return MoviedbScript.run(ROOT, env, args);
   }
 
   private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var paths = Files.walk(dir)) {
-      paths.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
-    }
+    MoviedbScript.deleteRecursively(dir);
   }
 }

@@ -6,6 +6,7 @@ import dev.moviedb.events.TitleType;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A catalogue title as the vector store keeps it: its unit-length vector and the payload needed to
@@ -105,12 +106,8 @@ public record StoredTitle(
    * availability ends ({@code until}, exclusive) by {@code lastDay}.
    */
   public boolean leavingBy(String service, String country, LocalDate day, LocalDate lastDay) {
-    for (Availability a : availability) {
-      if (a.covers(service, country, day) && a.until() != null && !a.until().isAfter(lastDay)) {
-        return true;
-      }
-    }
-    return false;
+    return anyCovering(
+        service, country, day, a -> a.until() != null && !a.until().isAfter(lastDay));
   }
 
   /**
@@ -118,8 +115,14 @@ public record StoredTitle(
    * availability began ({@code from}) on {@code firstDay} or later.
    */
   public boolean arrivedSince(String service, String country, LocalDate day, LocalDate firstDay) {
+    return anyCovering(
+        service, country, day, a -> a.from() != null && !a.from().isBefore(firstDay));
+  }
+
+  private boolean anyCovering(
+      String service, String country, LocalDate day, Predicate<Availability> also) {
     for (Availability a : availability) {
-      if (a.covers(service, country, day) && a.from() != null && !a.from().isBefore(firstDay)) {
+      if (a.covers(service, country, day) && also.test(a)) {
         return true;
       }
     }
@@ -138,29 +141,15 @@ public record StoredTitle(
 
   /** The same title available elsewhere or at other dates. */
   public StoredTitle withAvailability(List<Availability> other) {
-    return new StoredTitle(
-        titleId,
-        title,
-        type,
-        year,
-        runtimeMinutes,
-        seasons,
-        genres,
-        cast,
-        directors,
-        languages,
-        countries,
-        maturityRating,
-        alternateTitles,
-        franchise,
-        other,
-        memberIds,
-        contentHash,
-        vector);
+    return copy(other, contentHash, vector);
   }
 
   /** The same title with another payload but this vector and hash. */
   public StoredTitle withVector(float[] otherVector, String otherHash) {
+    return copy(availability, otherHash, otherVector);
+  }
+
+  private StoredTitle copy(List<Availability> where, String hash, float[] v) {
     return new StoredTitle(
         titleId,
         title,
@@ -176,9 +165,9 @@ public record StoredTitle(
         maturityRating,
         alternateTitles,
         franchise,
-        availability,
+        where,
         memberIds,
-        otherHash,
-        otherVector);
+        hash,
+        v);
   }
 }
