@@ -1,8 +1,12 @@
 package dev.moviedb.catalogfiles;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -26,7 +30,13 @@ import java.util.stream.Collectors;
 final class JsonLinesRows implements Iterator<ParsedRow> {
 
   private static final ObjectMapper JSON =
-      new ObjectMapper()
+      new ObjectMapper(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder()
+                          .maxStringLength(FileCaps.MAX_FIELD_CHARS)
+                          .build())
+                  .build())
           .registerModule(new JavaTimeModule())
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -34,6 +44,7 @@ final class JsonLinesRows implements Iterator<ParsedRow> {
   private final String fileName;
   private final String source;
   private long line;
+  private long rows;
   private String pending;
 
   JsonLinesRows(Reader reader, String fileName, String source) {
@@ -69,12 +80,15 @@ final class JsonLinesRows implements Iterator<ParsedRow> {
   public boolean hasNext() {
     while (pending == null) {
       try {
-        String next = reader.readLine();
+        String next = readLine();
         if (next == null) {
           return false;
         }
         line++;
         if (!next.isBlank()) {
+          if (++rows > FileCaps.MAX_ROWS) {
+            throw new InvalidFileException(FileCaps.tooManyRows(fileName, line));
+          }
           pending = next;
         }
       } catch (IOException | UncheckedIOException e) {
@@ -82,6 +96,29 @@ final class JsonLinesRows implements Iterator<ParsedRow> {
       }
     }
     return true;
+  }
+
+  /** The next line without its end, null at the end of the file; a line over the cap stops. */
+  private String readLine() throws IOException {
+    StringBuilder text = new StringBuilder();
+    int c;
+    while ((c = reader.read()) != -1) {
+      if (c == '\n') {
+        break;
+      }
+      if (text.length() == FileCaps.MAX_ROW_CHARS) {
+        throw new InvalidFileException(FileCaps.rowTooLong(fileName, line + 1));
+      }
+      text.append((char) c);
+    }
+    if (c == -1 && text.isEmpty()) {
+      return null;
+    }
+    int end = text.length();
+    if (end > 0 && text.charAt(end - 1) == '\r') {
+      text.setLength(end - 1);
+    }
+    return text.toString();
   }
 
   @Override
@@ -136,6 +173,23 @@ final class JsonLinesRows implements Iterator<ParsedRow> {
               : e.getOriginalMessage().split("\n")[0];
       return ParsedRow.rejected(line, field, field + " " + problem);
     } catch (JsonProcessingException e) {
+      if (e instanceof StreamConstraintsException
+          || e.getCause() instanceof StreamConstraintsException) {
+        String field =
+            e instanceof JsonMappingException m && !m.getPath().isEmpty()
+                ? m.getPath().stream()
+                    .map(
+                        r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : r.getFieldName())
+                    .collect(Collectors.joining("."))
+                : "(line)";
+        return ParsedRow.rejected(
+            line,
+            field,
+            field
+                + " is longer than "
+                + FileCaps.MAX_FIELD_CHARS
+                + " characters, the most a field has");
+      }
       return ParsedRow.rejected(
           line, "(line)", "not valid JSON: " + e.getOriginalMessage().split("\n")[0]);
     }

@@ -45,12 +45,16 @@ final class NetflixCsvRows implements Iterator<ParsedRow> {
   private final String source;
   private final CSVParser parser;
   private final Iterator<CSVRecord> records;
+  private final FileCaps.RowReader rowReader;
   private long lastLine;
+  private long rows;
   private boolean broken;
 
-  NetflixCsvRows(Reader reader, String fileName, String source) {
+  NetflixCsvRows(Reader in, String fileName, String source) {
     this.fileName = fileName;
     this.source = source;
+    this.rowReader = new FileCaps.RowReader(in);
+    Reader reader = rowReader;
     try {
       this.parser =
           CSVFormat.DEFAULT
@@ -88,6 +92,9 @@ final class NetflixCsvRows implements Iterator<ParsedRow> {
       return records.hasNext();
     } catch (UncheckedIOException | IllegalStateException e) {
       throw malformed(e);
+    } catch (FileCaps.RowTooLongException e) {
+      broken = true;
+      throw new InvalidFileException(FileCaps.rowTooLong(fileName, lastLine + 1));
     }
   }
 
@@ -116,10 +123,23 @@ final class NetflixCsvRows implements Iterator<ParsedRow> {
       record = records.next();
     } catch (UncheckedIOException | IllegalStateException e) {
       throw malformed(e);
+    } catch (FileCaps.RowTooLongException e) {
+      broken = true;
+      throw new InvalidFileException(FileCaps.rowTooLong(fileName, lastLine + 1));
     }
+    rowReader.rowDone();
     long line = lastLine + 1;
     lastLine = parser.getCurrentLineNumber();
+    if (++rows > FileCaps.MAX_ROWS) {
+      broken = true;
+      throw new InvalidFileException(FileCaps.tooManyRows(fileName, line));
+    }
     try {
+      for (String column : COLUMNS) {
+        if (record.isSet(column)) {
+          FileCaps.checked(column, record.get(column));
+        }
+      }
       return ParsedRow.valid(line, toTitle(record));
     } catch (InvalidFieldException e) {
       return ParsedRow.rejected(line, csvColumn(e.field()), e.getMessage());

@@ -20,8 +20,11 @@ import dev.moviedb.catalog.domain.WorkMember;
 import dev.moviedb.catalog.domain.WorkReport;
 import dev.moviedb.catalogfiles.CatalogueFormat;
 import dev.moviedb.events.Topics;
+import dev.moviedb.testing.TestIssuer;
 import dev.moviedb.testing.WithKafkaAndRedis;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
@@ -38,6 +41,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,6 +52,18 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithKafkaAndRedis(redis = false)
 class CatalogWorksTest {
+
+  /** Titles and works are an admin's; the access rules have their own test (CatalogAccessTest). */
+  @BeforeEach
+  void asAdmin() {
+    RestAssured.requestSpecification =
+        new RequestSpecBuilder().addHeader("Authorization", TestIssuer.bearerAdmin()).build();
+  }
+
+  @AfterEach
+  void anonymousAgain() {
+    RestAssured.requestSpecification = null;
+  }
 
   @ConfigProperty(name = "kafka.bootstrap.servers")
   String bootstrap;

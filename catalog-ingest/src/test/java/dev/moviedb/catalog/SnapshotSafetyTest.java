@@ -7,7 +7,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.moviedb.events.Topics;
+import dev.moviedb.testing.TestIssuer;
 import dev.moviedb.testing.WithKafkaAndRedis;
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
@@ -30,6 +33,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,6 +45,18 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithKafkaAndRedis(redis = false)
 class SnapshotSafetyTest {
+
+  /** The endpoints called here are an admin's (health is anyone's). */
+  @BeforeEach
+  void asAdmin() {
+    RestAssured.requestSpecification =
+        new RequestSpecBuilder().addHeader("Authorization", TestIssuer.bearerAdmin()).build();
+  }
+
+  @AfterEach
+  void anonymousAgain() {
+    RestAssured.requestSpecification = null;
+  }
 
   @ConfigProperty(name = "kafka.bootstrap.servers")
   String bootstrap;

@@ -3,6 +3,7 @@ package dev.moviedb.cli;
 import dev.moviedb.cli.stack.Stack;
 import dev.moviedb.cli.stack.StackClient;
 import dev.moviedb.cli.stack.StackClient.Answer;
+import dev.moviedb.identity.UserIds;
 import java.io.FileNotFoundException;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
@@ -55,6 +56,9 @@ final class HistoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (!UserIds.isValid(user)) {
+      throw new CliException("USER '" + user + "' " + UserIds.MESSAGE, 2);
+    }
     if (!Files.isRegularFile(file)) {
       throw new NoSuchFileException(file.toString());
     }
@@ -74,7 +78,10 @@ final class HistoryCommand implements Callable<Integer> {
     HttpRequest request;
     try {
       request =
-          HttpRequest.newBuilder(client.uri(Stack.TASTE_PROFILE_SERVICE, path.toString()))
+          client
+              .asUser(
+                  HttpRequest.newBuilder(client.uri(Stack.TASTE_PROFILE_SERVICE, path.toString())),
+                  user)
               .header("Content-Type", zip ? "application/zip" : "text/csv")
               .POST(HttpRequest.BodyPublishers.ofFile(file))
               .build();

@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ImportCommand.class,
       HistoryCommand.class,
+      TokenCommand.class,
       ReembedCommand.class,
       Evaluate.class,
       BenchCommand.class

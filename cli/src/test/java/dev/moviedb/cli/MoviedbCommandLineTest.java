@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.moviedb.cli.stack.Stack;
+import dev.moviedb.identity.LocalIssuer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -103,6 +104,87 @@ class MoviedbCommandLineTest {
   private static void assertOneLine(String text) {
     assertThat(text).endsWith("\n");
     assertThat(text.strip()).doesNotContain("\n").doesNotContain("\tat ").startsWith("moviedb: ");
+  }
+
+  @Test
+  void token_printsABearerTokenOfTheLocalIssuerAsTheLastLine() throws Exception {
+    Stack stack = new Stack("127.0.0.1", Map.of(), null, null, null, dir.resolve("issuer"));
+
+    Result user = run(stack, "token", "anna");
+    String[] lines = user.out().strip().split("\\R");
+    String token = lines[lines.length - 1];
+
+    assertThat(user.exitCode()).isZero();
+    assertThat(lines[0]).contains("anna").contains("no role");
+    var claims =
+        new org.jose4j.jwt.consumer.JwtConsumerBuilder()
+            .setVerificationKey(LocalIssuer.load(dir.resolve("issuer")).publicKey())
+            .setExpectedAudience(LocalIssuer.AUDIENCE)
+            .build()
+            .processToClaims(token);
+    assertThat(claims.getSubject()).isEqualTo("anna");
+    assertThat(claims.getStringListClaimValue("groups")).isEmpty();
+
+    Result admin = run(stack, "token", "ops", "--admin");
+    assertThat(admin.out()).contains("role admin");
+  }
+
+  @Test
+  void token_forANameOutsideTheRule_orWithoutTheStacksIssuer_saysWhy() {
+    Result bad =
+        run(new Stack("127.0.0.1", Map.of(), null, null, null, dir.resolve("i")), "token", "a b");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertOneLine(bad.err());
+    assertThat(bad.err()).contains("letters, digits");
+
+    Result none = run("token", "anna");
+    assertThat(none.exitCode()).isEqualTo(1);
+    assertThat(none.err()).contains("run this command through bin/moviedb");
+  }
+
+  @Test
+  void requests_carryTheCommandsAdminToken_andAHistoryItsUsersOwn() throws Exception {
+    List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          seen.add(exchange.getRequestHeaders().getFirst("Authorization"));
+          byte[] bytes = "{}".getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, bytes.length);
+          exchange.getResponseBody().write(bytes);
+          exchange.close();
+        });
+    server.start();
+    int port = server.getAddress().getPort();
+    Stack stack =
+        new Stack(
+            "127.0.0.1",
+            Map.of(Stack.TASTE_PROFILE_SERVICE, port, Stack.CATALOG_INGEST, port),
+            null,
+            null,
+            null,
+            dir.resolve("issuer"));
+    Path csv = file("NetflixViewingHistory.csv", "Title,Date\n");
+    Path jsonl = file("titles.jsonl", "{}\n");
+
+    assertThat(run(stack, "history", "anna", csv.toString()).exitCode()).isZero();
+    assertThat(run(stack, "import", jsonl.toString()).exitCode()).isZero();
+
+    LocalIssuer issuer = LocalIssuer.load(dir.resolve("issuer"));
+    var consumer =
+        new org.jose4j.jwt.consumer.JwtConsumerBuilder()
+            .setVerificationKey(issuer.publicKey())
+            .setExpectedAudience(LocalIssuer.AUDIENCE)
+            .build();
+    assertThat(seen).hasSize(2).allMatch(h -> h != null && h.startsWith("Bearer "));
+    var history = consumer.processToClaims(seen.get(0).substring("Bearer ".length()));
+    var imports = consumer.processToClaims(seen.get(1).substring("Bearer ".length()));
+    assertThat(history.getSubject()).isEqualTo("anna");
+    assertThat(history.getStringListClaimValue("groups")).isEmpty();
+    assertThat(imports.getStringListClaimValue("groups")).containsExactly("admin");
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.moviedb.events.Topics;
 import dev.moviedb.events.Topics.TopicSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -51,6 +52,54 @@ class ClosedByDefaultTest {
                 value.forEach(item -> collectOptionalSecrets(where, item, found));
               }
             });
+  }
+
+  /**
+   * Every service verifies bearer tokens of the configured OIDC provider, over https, for the
+   * MovieDB audience; none trusts a local key, runs the local stack's sign-in, or opens CORS.
+   */
+  @ParameterizedTest
+  @MethodSource("overlays")
+  void everyService_acceptsOnlyTheProvidersTokens_andNoLocalShortcut(String overlay) {
+    List<JsonNode> rendered = Rendered.overlay(overlay);
+    for (String service : DeployFiles.SERVICES.keySet()) {
+      Map<String, String> env = Environment.ofDeployment(rendered, service).values();
+      ServiceConfig config = ServiceConfig.in(rendered, service);
+
+      assertThat(env.get("QUARKUS_OIDC_AUTH_SERVER_URL")).as(service).startsWith("https://");
+      assertThat(env.get("QUARKUS_OIDC_TOKEN_AUDIENCE")).as(service).isEqualTo("moviedb");
+      assertThat(env)
+          .as(overlay + " " + service)
+          .doesNotContainKeys(
+              "QUARKUS_OIDC_PUBLIC_KEY",
+              "MOVIEDB_LOCAL_ISSUER_DIRECTORY",
+              "QUARKUS_HTTP_CORS_ENABLED",
+              "QUARKUS_HTTP_CORS_ORIGINS",
+              "MOVIEDB_RATE_LIMIT_ENABLED");
+      assertThat(config.value("moviedb.local-issuer.directory")).as(service).isEmpty();
+      assertThat(config.value("quarkus.http.cors.enabled").orElse("false"))
+          .as(service)
+          .isEqualTo("false");
+    }
+  }
+
+  /** docker-compose neither turns the local sign-in on nor opens CORS. */
+  @Test
+  void compose_turnsNoLocalSignInOrCorsOn() {
+    JsonNode services = DeployFiles.compose().path("services");
+    for (String service : DeployFiles.SERVICES.keySet()) {
+      List<String> names = new ArrayList<>();
+      services.path(service).path("environment").fieldNames().forEachRemaining(names::add);
+
+      assertThat(names)
+          .as(service)
+          .contains("QUARKUS_OIDC_AUTH_SERVER_URL")
+          .doesNotContain(
+              "MOVIEDB_LOCAL_ISSUER_DIRECTORY",
+              "QUARKUS_HTTP_CORS_ENABLED",
+              "QUARKUS_HTTP_CORS_ORIGINS",
+              "MOVIEDB_RATE_LIMIT_ENABLED");
+    }
   }
 
   /** Redis requires a password, and every service that uses Redis sends that same password. */

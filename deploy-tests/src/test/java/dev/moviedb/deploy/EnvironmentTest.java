@@ -32,6 +32,9 @@ class EnvironmentTest {
           "MOVIEDB_EMBEDDING_MODEL",
           "MOVIEDB_EMBEDDING_OLLAMA_BASE_URL");
 
+  /** The OIDC provider whose bearer tokens a service accepts (none by default: closed). */
+  private static final String OIDC = "QUARKUS_OIDC_AUTH_SERVER_URL";
+
   /**
    * Settings whose default only works on a developer's machine: the brokers, the stores and the
    * model (the vectors module's moviedb.* keys, read through MicroProfile Config's environment
@@ -39,14 +42,16 @@ class EnvironmentTest {
    */
   private static final Map<String, List<String>> CONNECTIONS =
       Map.of(
-          "catalog-ingest", List.of("KAFKA_BOOTSTRAP_SERVERS"),
+          "catalog-ingest", List.of("KAFKA_BOOTSTRAP_SERVERS", OIDC),
           "embedding-worker",
-              Stream.concat(Stream.of("KAFKA_BOOTSTRAP_SERVERS"), VECTOR_STORE.stream()).toList(),
+              Stream.concat(Stream.of("KAFKA_BOOTSTRAP_SERVERS", OIDC), VECTOR_STORE.stream())
+                  .toList(),
           "taste-profile-service",
-              List.of("KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_REDIS_HOSTS", "QUARKUS_REDIS_PASSWORD"),
+              List.of(
+                  "KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_REDIS_HOSTS", "QUARKUS_REDIS_PASSWORD", OIDC),
           "recommend-api",
               Stream.concat(
-                      Stream.of("QUARKUS_REDIS_HOSTS", "QUARKUS_REDIS_PASSWORD"),
+                      Stream.of("QUARKUS_REDIS_HOSTS", "QUARKUS_REDIS_PASSWORD", OIDC),
                       VECTOR_STORE.stream())
                   .toList());
 

@@ -45,6 +45,7 @@ class LocalStackEndToEndTest {
   private static Map<String, String> env;
   private static int recommendPort;
   private static String upOutput;
+  private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
   @BeforeAll
   static void startStack() throws Exception {
@@ -135,6 +136,113 @@ class LocalStackEndToEndTest {
       List<String> addresses = listeningAddresses(Integer.parseInt(env.get(port)));
       assertThat(addresses).as(port).isNotEmpty().allMatch(LocalStackEndToEndTest::isLoopback);
     }
+  }
+
+  @Test
+  @Order(4)
+  void tokens_openAUsersDataToThatUserAndAdminsOnly_andTheWebPageSignsInLocally() throws Exception {
+    String anna = token("anna", false);
+    assertThat(anna).as("a JWT on the last line").matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
+    String profile = "http://localhost:" + env.get("MOVIEDB_TASTE_PORT") + "/v1/users/anna/profile";
+
+    HttpResponse<String> anonymous = send(HttpRequest.newBuilder(URI.create(profile)));
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/problem+json");
+    HttpResponse<String> bert =
+        send(
+            HttpRequest.newBuilder(URI.create(profile))
+                .header("Authorization", "Bearer " + token("bert", false)));
+    assertThat(bert.statusCode()).isEqualTo(403);
+    HttpResponse<String> own =
+        send(HttpRequest.newBuilder(URI.create(profile)).header("Authorization", "Bearer " + anna));
+    assertThat(own.statusCode()).as(own.body()).isIn(200, 404);
+    HttpResponse<String> import_ =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://localhost:"
+                            + env.get("MOVIEDB_CATALOG_PORT")
+                            + "/v1/catalog/imports"))
+                .header("Authorization", "Bearer " + anna)
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString("{}\n")));
+    assertThat(import_.statusCode()).as("a user may not import").isEqualTo(403);
+
+    // The web page's sign-in: recommend-api gives a token that taste-profile-service accepts, and
+    // taste-profile-service lets the page's own origin (and no other) call it from a browser.
+    HttpResponse<String> signIn =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + recommendPort + "/v1/local/token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"anna\"}")));
+    assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(200);
+    String pageToken = JSON.readTree(signIn.body()).path("accessToken").asText();
+    HttpResponse<String> fromPage =
+        send(
+            HttpRequest.newBuilder(URI.create(profile))
+                .header("Authorization", "Bearer " + pageToken));
+    assertThat(fromPage.statusCode()).isIn(200, 404);
+    assertThat(preflight(profile, "http://localhost:" + recommendPort))
+        .as("the web page's origin")
+        .contains("http://localhost:" + recommendPort);
+    assertThat(preflight(profile, "https://elsewhere.example")).as("another site").isEmpty();
+  }
+
+  @Test
+  @Order(4)
+  void aClientOverTheRateLimit_isToldWhenToComeBack() throws Exception {
+    String url = "http://localhost:" + recommendPort + "/v1/titles/netflix:none/similar";
+    int passed = 0;
+    HttpResponse<String> limited = null;
+    long start = System.nanoTime();
+    for (int i = 0; i < 200 && limited == null; i++) {
+      HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url)));
+      if (r.statusCode() == 429) {
+        limited = r;
+      } else {
+        passed++;
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf(
+        "rate limit: %d requests answered in %.2f s, then %s with Retry-After %s%n",
+        passed,
+        seconds,
+        limited == null ? "none" : limited.statusCode(),
+        limited == null ? "-" : limited.headers().firstValue("Retry-After").orElse("-"));
+
+    assertThat(limited).as("a 429 within 200 requests").isNotNull();
+    assertThat(passed)
+        .as("the burst of 40, and 20 per second refilled in %.2f s", seconds)
+        .isBetween(40, 40 + (int) Math.ceil(20 * seconds) + 1);
+    assertThat(limited.headers().firstValue("Retry-After")).hasValue("1");
+    assertThat(limited.body()).contains("rate-limited");
+    assertThat(
+            send(HttpRequest.newBuilder(
+                    URI.create(url.replace("/v1/titles/netflix:none/similar", "/q/health/ready"))))
+                .statusCode())
+        .as("health is never limited")
+        .isEqualTo(200);
+    Thread.sleep(2_100); // the bucket refills for the tests after this one
+  }
+
+  /** The Access-Control-Allow-Origin a browser's pre-flight from {@code origin} gets. */
+  private static java.util.Optional<String> preflight(String url, String origin) throws Exception {
+    HttpResponse<String> r =
+        send(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("Origin", origin)
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+    return r.headers().firstValue("Access-Control-Allow-Origin");
+  }
+
+  private static HttpResponse<String> send(HttpRequest.Builder request)
+      throws IOException, InterruptedException {
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
@@ -237,13 +345,9 @@ class LocalStackEndToEndTest {
                 try {
                   HttpResponse<String> r =
                       HTTP.send(
-                          HttpRequest.newBuilder(
-                                  URI.create(
-                                      "http://localhost:"
-                                          + recommendPort
-                                          + "/v1/recommendations?userId=anna&limit=3"
-                                          + "&q=king+alfred+and+the+vikings"))
-                              .build(),
+                          recommendRequest(
+                              "/v1/recommendations?userId=anna&limit=3"
+                                  + "&q=king+alfred+and+the+vikings"),
                           HttpResponse.BodyHandlers.ofString());
                   if (r.statusCode() == 200) {
                     answered.incrementAndGet();
@@ -251,6 +355,8 @@ class LocalStackEndToEndTest {
                   } else {
                     failures.add(r.statusCode() + " " + r.body());
                   }
+                  // A web page's pace, under the stack's rate limit of 20 requests/s.
+                  Thread.sleep(100);
                 } catch (IOException e) {
                   failures.add(e.toString());
                 } catch (InterruptedException e) {
@@ -292,6 +398,7 @@ class LocalStackEndToEndTest {
                         "http://localhost:"
                             + env.get("MOVIEDB_TASTE_PORT")
                             + "/v1/users/anna/events"))
+                .header("Authorization", "Bearer " + token("anna", false))
                 .header("Content-Type", "application/json")
                 .POST(
                     HttpRequest.BodyPublishers.ofString(
@@ -318,6 +425,33 @@ class LocalStackEndToEndTest {
 
   @Test
   @Order(10)
+  void aUserExportsTheirDataAndErasesIt_andTheirEventsNeverComeBack() throws Exception {
+    String taste = "http://localhost:" + env.get("MOVIEDB_TASTE_PORT") + "/v1/users/bert";
+    String bert = "Bearer " + token("bert", false);
+    HttpResponse<String> export =
+        send(HttpRequest.newBuilder(URI.create(taste + "/export")).header("Authorization", bert));
+    assertThat(export.statusCode()).as(export.body()).isEqualTo(200);
+    JsonNode data = JSON.readTree(export.body());
+    assertThat(data.path("taste").path("titles").size()).isPositive();
+    assertThat(data.path("watchEvents").size())
+        .as("the raw events user.watch-events holds for bert")
+        .isEqualTo(4);
+
+    HttpResponse<String> erased =
+        send(HttpRequest.newBuilder(URI.create(taste)).header("Authorization", bert).DELETE());
+    assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+    // A restart of taste-profile-service brings nothing of bert back.
+    assertThat(moviedb("stop", "taste-profile-service").exitCode()).isZero();
+    assertThat(moviedb("start", "taste-profile-service").exitCode()).isZero();
+    HttpResponse<String> profile =
+        send(HttpRequest.newBuilder(URI.create(taste + "/profile")).header("Authorization", bert));
+    assertThat(profile.statusCode()).isEqualTo(404);
+    JsonNode after = get("/v1/recommendations?userId=bert&q=vikings&limit=3");
+    assertThat(after.path("meta").path("usedTaste").asBoolean()).isFalse();
+  }
+
+  @Test
+  @Order(11)
   void downAndUpAgain_keepsTheCatalogueAndTheModel() throws Exception {
     assertThat(moviedb("down").exitCode()).isZero();
     Run up = moviedb("up");
@@ -329,7 +463,7 @@ class LocalStackEndToEndTest {
   }
 
   @Test
-  @Order(11)
+  @Order(12)
   void killedWorkerInTheMiddleOfTheRealCatalogue_endsWithEveryTitleExactlyOnce() throws Exception {
     Path catalogue =
         Path.of(System.getProperty("moviedb.shared-data", "../../shared/data"))
@@ -383,6 +517,7 @@ class LocalStackEndToEndTest {
               HttpRequest.newBuilder(
                       URI.create(
                           "http://localhost:" + env.get("MOVIEDB_WORKER_PORT") + "/v1/index"))
+                  .header("Authorization", "Bearer " + token("e2e-admin", true))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       return r.statusCode() == 200 ? JSON.readTree(r.body()).path("titles").asLong() : -1;
@@ -401,6 +536,7 @@ class LocalStackEndToEndTest {
                             + "/v1/users/"
                             + user
                             + "/profile"))
+                .header("Authorization", "Bearer " + token(user, false))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
@@ -411,11 +547,7 @@ class LocalStackEndToEndTest {
   private static JsonNode getOrNull(String pathAndQuery) throws InterruptedException {
     try {
       HttpResponse<String> response =
-          HTTP.send(
-              HttpRequest.newBuilder(URI.create("http://localhost:" + recommendPort + pathAndQuery))
-                  .GET()
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+          HTTP.send(recommendRequest(pathAndQuery), HttpResponse.BodyHandlers.ofString());
       return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
     } catch (IOException e) {
       return null;
@@ -450,12 +582,40 @@ class LocalStackEndToEndTest {
 
   private static JsonNode get(String pathAndQuery) throws IOException, InterruptedException {
     HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + recommendPort + pathAndQuery))
-                .GET()
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        HTTP.send(recommendRequest(pathAndQuery), HttpResponse.BodyHandlers.ofString());
     return JSON.readTree(response.body());
+  }
+
+  /** A GET of recommend-api; a request naming a user carries that user's token. */
+  private static HttpRequest recommendRequest(String pathAndQuery) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + recommendPort + pathAndQuery))
+            .GET();
+    java.util.regex.Matcher user =
+        java.util.regex.Pattern.compile("[?&]userId=([^&]+)").matcher(pathAndQuery);
+    if (user.find()) {
+      request.header("Authorization", "Bearer " + token(user.group(1), false));
+    }
+    return request.build();
+  }
+
+  /** {@code bin/moviedb token USER [--admin]}: its last line, kept for the run. */
+  private static String token(String user, boolean admin) {
+    return TOKENS.computeIfAbsent(
+        user + (admin ? "+admin" : ""),
+        k -> {
+          try {
+            Run run = admin ? moviedb("token", user, "--admin") : moviedb("token", user);
+            assertThat(run.exitCode()).as(run.output()).isZero();
+            String[] lines = run.output().strip().split("\\R");
+            return lines[lines.length - 1].strip();
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+          }
+        });
   }
 
   private static JsonNode recommend(String query, int limit)

@@ -21,11 +21,38 @@ public final class Topics {
   /**
    * What a user watched or rated, keyed by user id, as read from exports or single events, resolved
    * to catalogue titles where they are read (the one stream every consumer of watch events reads).
+   * A tombstone (the user id, no value) says the user was erased: every consumer forgets the user's
+   * events before it (docs/PRIVACY.md).
    */
   public static final String WATCH_EVENTS = "user.watch-events";
 
+  /**
+   * Header of an erasure tombstone on {@link #WATCH_EVENTS}: the erasure time, epoch milliseconds
+   * as text (the record's own timestamp when absent).
+   */
+  public static final String ERASED_AT_HEADER = "moviedb-erased-at";
+
   /** Suffix of the dead-letter topic that belongs to each consumed topic. */
   public static final String DEAD_LETTER_SUFFIX = ".dlq";
+
+  /**
+   * How long the user topics keep a record: 28 days, rolled daily, so that every event, dead letter
+   * and erasure tombstone of a user is gone from Kafka within 29 days of being written
+   * (docs/PRIVACY.md: Redis keeps the taste; the topics carry events, they do not archive them).
+   */
+  public static final long USER_RETENTION_MS = 28L * 24 * 60 * 60 * 1000;
+
+  /** The segment roll of the user topics: retention deletes whole segments only. */
+  public static final long USER_SEGMENT_MS = 24L * 60 * 60 * 1000;
+
+  private static final Map<String, String> USER_TOPIC =
+      Map.of(
+          "cleanup.policy",
+          "delete",
+          "retention.ms",
+          Long.toString(USER_RETENTION_MS),
+          "segment.ms",
+          Long.toString(USER_SEGMENT_MS));
 
   /** Every topic with its partitions and its topic-level configuration. */
   public static final List<TopicSpec> ALL =
@@ -38,7 +65,7 @@ public final class Topics {
               CATALOG_WORKS,
               3,
               Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "60000")),
-          new TopicSpec(WATCH_EVENTS, 3, Map.of("cleanup.policy", "delete", "retention.ms", "-1")),
+          new TopicSpec(WATCH_EVENTS, 3, USER_TOPIC),
           new TopicSpec(
               CATALOG_TITLES + DEAD_LETTER_SUFFIX,
               1,
@@ -47,10 +74,7 @@ public final class Topics {
               CATALOG_WORKS + DEAD_LETTER_SUFFIX,
               1,
               Map.of("cleanup.policy", "delete", "retention.ms", "2592000000")),
-          new TopicSpec(
-              WATCH_EVENTS + DEAD_LETTER_SUFFIX,
-              1,
-              Map.of("cleanup.policy", "delete", "retention.ms", "2592000000")));
+          new TopicSpec(WATCH_EVENTS + DEAD_LETTER_SUFFIX, 1, USER_TOPIC));
 
   private Topics() {}
 

@@ -11,6 +11,8 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -20,8 +22,11 @@ import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 
@@ -136,8 +141,9 @@ public final class EmbeddedKafka implements AutoCloseable {
   }
 
   /**
-   * Creates every topic of {@link Topics#ALL} with its configs; existing topics are left as they
-   * are.
+   * Creates every topic of {@link Topics#ALL} with its configs; an existing topic gets the configs
+   * of {@link Topics#ALL} set (a stack made by an older release keeps up with, say, a retention
+   * that became finite), its partitions left as they are.
    */
   public static void createTopics(String bootstrapServers) {
     try (Admin admin =
@@ -146,6 +152,7 @@ public final class EmbeddedKafka implements AutoCloseable {
           Topics.ALL.stream()
               .map(t -> new NewTopic(t.name(), t.partitions(), (short) 1).configs(t.configs()))
               .toList();
+      Map<ConfigResource, Collection<AlterConfigOp>> existing = new HashMap<>();
       for (var entry : admin.createTopics(topics).values().entrySet()) {
         try {
           entry.getValue().get();
@@ -153,8 +160,23 @@ public final class EmbeddedKafka implements AutoCloseable {
           if (!(e.getCause() instanceof TopicExistsException)) {
             throw new IllegalStateException("cannot create topic " + entry.getKey(), e.getCause());
           }
+          Topics.TopicSpec spec =
+              Topics.ALL.stream().filter(t -> t.name().equals(entry.getKey())).findFirst().get();
+          existing.put(
+              new ConfigResource(ConfigResource.Type.TOPIC, spec.name()),
+              spec.configs().entrySet().stream()
+                  .map(
+                      c ->
+                          new AlterConfigOp(
+                              new ConfigEntry(c.getKey(), c.getValue()), AlterConfigOp.OpType.SET))
+                  .toList());
         }
       }
+      if (!existing.isEmpty()) {
+        admin.incrementalAlterConfigs(existing).all().get();
+      }
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot set the topics' configs", e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);

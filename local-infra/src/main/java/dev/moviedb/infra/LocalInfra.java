@@ -1,5 +1,6 @@
 package dev.moviedb.infra;
 
+import dev.moviedb.identity.LocalIssuer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Option;
     name = "local-infra",
     mixinStandardHelpOptions = true,
     description = "Runs MovieDB's local infrastructure without Docker.",
-    subcommands = {LocalInfra.Kafka.class, LocalInfra.RedisServer.class})
+    subcommands = {LocalInfra.Kafka.class, LocalInfra.RedisServer.class, LocalInfra.Issuer.class})
 public final class LocalInfra {
 
   public static void main(String[] args) {
@@ -64,6 +65,22 @@ public final class LocalInfra {
     @Override
     public Integer call() {
       System.out.println(RedisBinary.onPath().path());
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "issuer",
+      description =
+          "Makes the local token issuer's key pair in --dir on first use, and prints its public"
+              + " key (base64 X.509), as the services' quarkus.oidc.public-key takes it.")
+  static final class Issuer implements Callable<Integer> {
+    @Option(names = "--dir", required = true, description = "the issuer's key directory")
+    Path dir;
+
+    @Override
+    public Integer call() {
+      System.out.println(LocalIssuer.createOrLoad(dir).publicKeyBase64());
       return 0;
     }
   }

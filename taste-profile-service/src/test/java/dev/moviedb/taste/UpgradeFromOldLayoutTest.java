@@ -12,12 +12,15 @@ import dev.moviedb.events.WatchRecorded;
 import dev.moviedb.taste.testing.Topic;
 import dev.moviedb.tastestate.TasteKeys;
 import dev.moviedb.testing.SharedInfra;
+import dev.moviedb.testing.TestIssuer;
 import dev.moviedb.testing.WithKafkaAndRedis;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.response.Response;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Command;
@@ -29,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,6 +46,18 @@ import org.junit.jupiter.api.Test;
 @WithKafkaAndRedis
 @TestProfile(UpgradeFromOldLayoutTest.OldStack.class)
 class UpgradeFromOldLayoutTest {
+
+  /** These tests act as an admin; the access rules have their own test (TasteAccessTest). */
+  @BeforeEach
+  void asAdmin() {
+    RestAssured.requestSpecification =
+        new RequestSpecBuilder().addHeader("Authorization", TestIssuer.bearerAdmin()).build();
+  }
+
+  @AfterEach
+  void anonymousAgain() {
+    RestAssured.requestSpecification = null;
+  }
 
   /** A profile of its own: the application starts after the old stack was written. */
   public static class OldStack implements QuarkusTestProfile {

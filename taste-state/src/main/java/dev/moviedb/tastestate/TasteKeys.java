@@ -1,5 +1,7 @@
 package dev.moviedb.tastestate;
 
+import dev.moviedb.events.Topics;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -24,12 +26,17 @@ import java.util.List;
  *   resolved when the catalogue gains its title</td></tr>
  *   <tr><td>{@code unresolved}</td><td>HASH raw title -> number of unresolved events</td></tr>
  *   <tr><td>{@code erased}</td><td>STRING epoch ms of the last erasure: events published before it
- *   are never applied again (survives the erasure itself)</td></tr>
+ *   are never applied again (survives the erasure itself, for {@link #ERASED_TTL}: until no event
+ *   published before it can be left in {@code user.watch-events})</td></tr>
  * </table>
  *
  * <p>Shared: {@code moviedb:taste:waiting:<name>} SET of users with an unresolved event that a
  * catalogue title of that (normalised) name would resolve; {@code moviedb:taste:layout} the layout
  * version of this Redis.
+ *
+ * <p>The scripts that apply events and erase a user change the user's keys and their place in the
+ * shared waiting sets together, atomically: the taste state needs one Redis primary (standalone, or
+ * with replicas and Sentinel), not a Redis Cluster, which refuses a script across slots.
  */
 public final class TasteKeys {
 
@@ -43,6 +50,14 @@ public final class TasteKeys {
 
   /** SCAN pattern of every waiting-name key. */
   public static final String WAITING_PATTERN = WAITING + "*";
+
+  /**
+   * How long the erasure marker is kept: the longest an event can stay in {@code user.watch-events}
+   * (its retention plus one segment, which retention deletes whole), and a day more. After it no
+   * event published before the erasure exists anywhere to be replayed, and the marker goes too.
+   */
+  public static final Duration ERASED_TTL =
+      Duration.ofMillis(Topics.USER_RETENTION_MS + Topics.USER_SEGMENT_MS).plusDays(1);
 
   private TasteKeys() {}
 

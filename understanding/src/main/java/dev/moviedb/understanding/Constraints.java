@@ -19,6 +19,8 @@ import java.util.TreeSet;
  * @param excludedGenres genre concepts of which the title has none
  * @param maxMaturityAge the title's rating admits viewers of this age ({@code
  *     dev.moviedb.vectors.store.Maturity})
+ * @param leavingWithinDays the title's availability where the user watches ends within this many
+ *     days ("leaving soon")
  */
 public record Constraints(
     TitleType type,
@@ -32,11 +34,12 @@ public record Constraints(
     String language,
     Set<String> genres,
     Set<String> excludedGenres,
-    Integer maxMaturityAge) {
+    Integer maxMaturityAge,
+    Integer leavingWithinDays) {
 
   public static final Constraints NONE =
       new Constraints(
-          null, null, null, null, null, null, null, Set.of(), null, Set.of(), Set.of(), null);
+          null, null, null, null, null, null, null, Set.of(), null, Set.of(), Set.of(), null, null);
 
   public Constraints {
     countries = sorted(countries);
@@ -63,6 +66,7 @@ public record Constraints(
     range("runtime", minRuntime, maxRuntime, 1, 1000);
     range("seasons", minSeasons, maxSeasons, 1, 100);
     range("maturity age", null, maxMaturityAge, 0, 21);
+    range("leaving within days", null, leavingWithinDays, 1, 366);
     if (type == TitleType.MOVIE && (minSeasons != null || maxSeasons != null)) {
       throw new IllegalArgumentException("a movie has no seasons");
     }
@@ -108,7 +112,11 @@ public record Constraints(
         .productionCountries(v.catalogueCountries(countries))
         .excludedGenres(v.catalogueGenres(excludedGenres))
         .genreGroups(genres.stream().map(g -> v.genre(g).catalogueGenres()).toList())
-        .maxMaturityAge(maxMaturityAge);
+        .maxMaturityAge(maxMaturityAge)
+        .leavingBy(
+            leavingWithinDays == null
+                ? null
+                : java.time.LocalDate.now().plusDays(leavingWithinDays));
     if (language != null) {
       b.language(language, v.catalogueCountriesSpeaking(language));
     }
@@ -135,6 +143,7 @@ public record Constraints(
     b.genres = new TreeSet<>(genres);
     b.excludedGenres = new TreeSet<>(excludedGenres);
     b.maxMaturityAge = maxMaturityAge;
+    b.leavingWithinDays = leavingWithinDays;
     return b;
   }
 
@@ -156,6 +165,7 @@ public record Constraints(
     Set<String> genres = new TreeSet<>();
     Set<String> excludedGenres = new TreeSet<>();
     Integer maxMaturityAge;
+    Integer leavingWithinDays;
 
     public Builder type(TitleType t) {
       type = t;
@@ -200,6 +210,11 @@ public record Constraints(
       return this;
     }
 
+    public Builder leavingWithinDays(Integer days) {
+      leavingWithinDays = days;
+      return this;
+    }
+
     public Builder maxMaturityAge(Integer age) {
       maxMaturityAge = age;
       return this;
@@ -218,7 +233,8 @@ public record Constraints(
           language,
           genres,
           excludedGenres,
-          maxMaturityAge);
+          maxMaturityAge,
+          leavingWithinDays);
     }
   }
 
@@ -237,6 +253,7 @@ public record Constraints(
     putIf(m, "genres", genres.isEmpty() ? null : List.copyOf(genres));
     putIf(m, "excludedGenres", excludedGenres.isEmpty() ? null : List.copyOf(excludedGenres));
     putIf(m, "maxMaturityAge", maxMaturityAge);
+    putIf(m, "leavingWithinDays", leavingWithinDays);
     return m;
   }
 

@@ -601,6 +601,7 @@ public final class RequestReader {
     readYears(w);
     readSteers(w);
     readAudience(w);
+    readLeaving(w);
     readLanguage(w);
     readCountries(w);
     readGenres(w);
@@ -1241,6 +1242,19 @@ public final class RequestReader {
     }
   }
 
+  /**
+   * "Leaving soon": the days ahead that "soon" means (two weeks, as Netflix's own "leaving soon").
+   */
+  public static final int LEAVING_SOON_DAYS = 14;
+
+  private static final Pattern LEAVING =
+      Pattern.compile(
+          B
+              + "(?:leaving(?:\\s+(?:netflix|the service))?\\s+soon|about to leave|last chance(?:\\s+to"
+              + " (?:watch|see))?|(?:gaat|verdwijnt|vertrekt)\\s+(?:binnenkort\\s+)?(?:weg|van netflix)"
+              + "|binnenkort\\s+(?:weg|van netflix|niet meer)|laatste kans)"
+              + E);
+
   private static final Pattern YOUNG_KIDS =
       Pattern.compile(
           B
@@ -1293,6 +1307,13 @@ public final class RequestReader {
     }
     for (Matcher m : w.matches(KIDS)) {
       w.maxAge(10, m);
+    }
+  }
+
+  private void readLeaving(Work w) {
+    for (Matcher m : w.matches(LEAVING)) {
+      w.leavingWithinDays = LEAVING_SOON_DAYS;
+      w.read("leavingWithinDays", String.valueOf(LEAVING_SOON_DAYS), m);
     }
   }
 
@@ -1534,6 +1555,7 @@ public final class RequestReader {
     Integer minSeasons;
     Integer maxSeasons;
     Integer maxAge;
+    Integer leavingWithinDays;
     String likeTitle;
     Language language = Language.EN;
 
@@ -1692,6 +1714,7 @@ public final class RequestReader {
               .genres(genres)
               .excludedGenres(excluded)
               .maxMaturityAge(maxAge)
+              .leavingWithinDays(leavingWithinDays)
               .build();
       String remaining = remainingText();
       List<String> words = new ArrayList<>(Arrays.asList(remaining.split("\\s+")));

@@ -328,4 +328,19 @@ class RequestReaderTest {
     assertThat(u.query()).isEqualTo(post);
     assertThat(u.readings()).extracting(Reading::field).containsExactly("description");
   }
+
+  @Test
+  void leavingSoon_inEnglishAndDutch_isTwoWeeksOfAvailabilityLeft() {
+    for (String request :
+        List.of(
+            "a comedy leaving Netflix soon",
+            "something leaving soon",
+            "een film die binnenkort van Netflix verdwijnt",
+            "laatste kans: een thriller")) {
+      assertThat(READER.read(request).constraints().leavingWithinDays())
+          .as(request)
+          .isEqualTo(RequestReader.LEAVING_SOON_DAYS);
+    }
+    assertThat(READER.read("a film about leaving home").constraints().leavingWithinDays()).isNull();
+  }
 }

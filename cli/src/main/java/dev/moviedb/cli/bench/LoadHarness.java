@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.moviedb.cli.CliException;
 import dev.moviedb.cli.stack.Stack;
 import dev.moviedb.cli.stack.StackClient;
+import dev.moviedb.cli.stack.StackProcesses;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
@@ -63,19 +64,74 @@ public final class LoadHarness implements Callable<Integer> {
       description = "title ids the benchmark user likes")
   List<String> liked;
 
+  @Option(
+      names = "--rate-limit",
+      defaultValue = "100000",
+      paramLabel = "N|stack",
+      description =
+          "per-client requests/s recommend-api allows during the run: it is restarted with N and,"
+              + " after the run, with the stack's own setting; 'stack' measures under the running"
+              + " limit (${DEFAULT-VALUE})")
+  String rateLimit;
+
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final StackClient stack;
+  private final StackProcesses processes;
 
   LoadHarness(Stack stack) {
     this.stack = new StackClient(stack);
+    this.processes = new StackProcesses(stack);
   }
 
   @Override
   public Integer call() throws Exception {
     stack.send(Stack.RECOMMEND_API, StackClient.get(stack.uri(Stack.RECOMMEND_API, "/q/health")));
+    Long raised = raisedLimit();
+    if (raised != null) {
+      System.out.printf(
+          "Restarting recommend-api with a rate limit of %,d requests/s per client for the run...%n",
+          raised);
+      restartRecommendApi(
+          Map.of(
+              "MOVIEDB_RATE_LIMIT_REQUESTS_PER_SECOND", raised.toString(),
+              "MOVIEDB_RATE_LIMIT_BURST", raised.toString()));
+    }
+    try {
+      return measure();
+    } finally {
+      if (raised != null) {
+        System.out.println("Restarting recommend-api with the stack's own rate limit...");
+        restartRecommendApi(Map.of());
+      }
+    }
+  }
+
+  /** The limit to raise recommend-api to, or null to keep the running one. */
+  private Long raisedLimit() {
+    if ("stack".equalsIgnoreCase(rateLimit.strip())) {
+      return null;
+    }
+    try {
+      long n = Long.parseLong(rateLimit.strip());
+      if (n < 1) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new CliException("--rate-limit must be a positive number or 'stack'", 2);
+    }
+  }
+
+  private void restartRecommendApi(Map<String, String> environment) {
+    processes.stop(Stack.RECOMMEND_API);
+    processes.start(Stack.RECOMMEND_API, environment);
+  }
+
+  private int measure() throws Exception {
     List<String> queries = loadQueries();
     String user = "bench-" + System.currentTimeMillis();
+    String bearer = stack.userBearer(user);
     createUser(user);
     StringBuilder table = new StringBuilder();
     table.append(
@@ -87,9 +143,11 @@ public final class LoadHarness implements Callable<Integer> {
     kinds.put("taste only", i -> "userId=" + user + "&offset=" + (i % 5));
     kinds.put("combined", i -> "userId=" + user + "&q=" + encode(queries.get(i % queries.size())));
     for (var kind : kinds.entrySet()) {
-      run(kind.getValue(), 1, Math.min(50, maxRequests), 10); // warm-up, not reported
+      // Requests with a userId carry that user's token, as the web page's would.
+      String auth = kind.getKey().equals("query only") ? null : bearer;
+      run(kind.getValue(), auth, 1, Math.min(50, maxRequests), 10); // warm-up, not reported
       for (int c : clients) {
-        table.append(result(kind.getKey(), c, run(kind.getValue(), c, maxRequests, seconds)));
+        table.append(result(kind.getKey(), c, run(kind.getValue(), auth, c, maxRequests, seconds)));
       }
     }
     System.out.println(table);
@@ -104,7 +162,11 @@ public final class LoadHarness implements Callable<Integer> {
       Map<String, Histogram> stages) {}
 
   private Run run(
-      java.util.function.IntFunction<String> query, int clients, int cap, int durationSeconds)
+      java.util.function.IntFunction<String> query,
+      String authorization,
+      int clients,
+      int cap,
+      int durationSeconds)
       throws InterruptedException {
     Histogram latency = new ConcurrentHistogram(3);
     Map<String, Histogram> stages = new ConcurrentHashMap<>();
@@ -122,15 +184,17 @@ public final class LoadHarness implements Callable<Integer> {
               while (System.nanoTime() < deadline && (i = next.getAndIncrement()) < cap) {
                 long t0 = System.nanoTime();
                 try {
+                  HttpRequest.Builder request =
+                      HttpRequest.newBuilder(
+                              stack.uri(
+                                  Stack.RECOMMEND_API,
+                                  "/v1/recommendations?limit=10&" + query.apply(i)))
+                          .timeout(Duration.ofSeconds(30));
+                  if (authorization != null) {
+                    request.header("Authorization", authorization);
+                  }
                   HttpResponse<InputStream> r =
-                      http.send(
-                          HttpRequest.newBuilder(
-                                  stack.uri(
-                                      Stack.RECOMMEND_API,
-                                      "/v1/recommendations?limit=10&" + query.apply(i)))
-                              .timeout(Duration.ofSeconds(30))
-                              .build(),
-                          HttpResponse.BodyHandlers.ofInputStream());
+                      http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
                   JsonNode body = JSON.readTree(r.body());
                   latency.recordValue(Math.max(1, (System.nanoTime() - t0) / 1_000));
                   if (r.statusCode() != 200) {
@@ -208,8 +272,11 @@ public final class LoadHarness implements Callable<Integer> {
           Stack.TASTE_PROFILE_SERVICE,
           stack.send(
               Stack.TASTE_PROFILE_SERVICE,
-              HttpRequest.newBuilder(
-                      stack.uri(Stack.TASTE_PROFILE_SERVICE, "/v1/users/" + user + "/events"))
+              stack
+                  .asUser(
+                      HttpRequest.newBuilder(
+                          stack.uri(Stack.TASTE_PROFILE_SERVICE, "/v1/users/" + user + "/events")),
+                      user)
                   .header("Content-Type", "application/json")
                   .POST(
                       HttpRequest.BodyPublishers.ofString(
@@ -220,8 +287,14 @@ public final class LoadHarness implements Callable<Integer> {
       StackClient.Answer r =
           stack.send(
               Stack.RECOMMEND_API,
-              StackClient.get(
-                  stack.uri(Stack.RECOMMEND_API, "/v1/recommendations?limit=1&userId=" + user)));
+              stack
+                  .asUser(
+                      HttpRequest.newBuilder(
+                          stack.uri(
+                              Stack.RECOMMEND_API, "/v1/recommendations?limit=1&userId=" + user)),
+                      user)
+                  .GET()
+                  .build());
       if (r.ok()) {
         return;
       }

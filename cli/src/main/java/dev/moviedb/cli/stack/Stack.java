@@ -14,7 +14,9 @@ import java.util.Map;
  *   <li>{@code moviedb.ports}: {@code name=port} pairs, comma-separated, one per process;
  *   <li>{@code moviedb.script}: {@code bin/moviedb} itself, which starts and stops processes;
  *   <li>{@code moviedb.logs}: the directory of the processes' logs;
- *   <li>{@code moviedb.model-file}: the file naming the model of the stack's live index.
+ *   <li>{@code moviedb.model-file}: the file naming the model of the stack's live index;
+ *   <li>{@code moviedb.issuer}: the local issuer's key directory, with which commands sign their
+ *       own bearer tokens.
  * </ul>
  *
  * @param host address of every process
@@ -22,9 +24,10 @@ import java.util.Map;
  * @param script {@code bin/moviedb}, or null when run without it
  * @param logs log directory, or null
  * @param modelFile the live model's file, or null
+ * @param issuer the local issuer's key directory, or null (then requests carry no token)
  */
 public record Stack(
-    String host, Map<String, Integer> ports, Path script, Path logs, Path modelFile) {
+    String host, Map<String, Integer> ports, Path script, Path logs, Path modelFile, Path issuer) {
 
   public static final String CATALOG_INGEST = "catalog-ingest";
   public static final String EMBEDDING_WORKER = "embedding-worker";
@@ -41,17 +44,24 @@ public record Stack(
     ports = Map.copyOf(ports);
   }
 
+  /** A stack without a local issuer: its commands send no token. */
+  public Stack(String host, Map<String, Integer> ports, Path script, Path logs, Path modelFile) {
+    this(host, ports, script, logs, modelFile, null);
+  }
+
   /** The stack {@code bin/moviedb} describes in this JVM's system properties. */
   public static Stack fromSystemProperties() {
     String script = System.getProperty("moviedb.script");
     String logs = System.getProperty("moviedb.logs");
     String modelFile = System.getProperty("moviedb.model-file");
+    String issuer = System.getProperty("moviedb.issuer");
     return new Stack(
         System.getProperty("moviedb.host", "127.0.0.1"),
         parsePorts(System.getProperty("moviedb.ports", "")),
         script == null ? null : Path.of(script),
         logs == null ? null : Path.of(logs),
-        modelFile == null ? null : Path.of(modelFile));
+        modelFile == null ? null : Path.of(modelFile),
+        issuer == null ? null : Path.of(issuer));
   }
 
   /** Parses {@code name=port,name=port}. */

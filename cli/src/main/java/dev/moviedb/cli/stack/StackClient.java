@@ -20,7 +20,9 @@ import java.util.Optional;
  * HTTP to the processes of the stack, with Jackson for the answers. Every failure becomes a {@link
  * CliException} in one line: a process that does not answer, or a server that refused the request
  * (its own message: an RFC 9457 problem's {@code detail}, or the {@code error} of MovieDB's older
- * error answers).
+ * error answers). A request without an {@code Authorization} header gets the commands' admin token
+ * from the stack's local issuer; a command acting for one user sets that user's own ({@link
+ * #asUser}).
  */
 public final class StackClient {
 
@@ -31,14 +33,35 @@ public final class StackClient {
 
   private final Stack stack;
   private final HttpClient http;
+  private final StackTokens tokens;
 
   public StackClient(Stack stack) {
     this.stack = stack;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    this.tokens = stack.issuer() == null ? null : new StackTokens(stack.issuer());
   }
 
   public Stack stack() {
     return stack;
+  }
+
+  /** The request acting for {@code userId}: their own bearer token, no admin role. */
+  public HttpRequest.Builder asUser(HttpRequest.Builder request, String userId) {
+    return tokens == null ? request : request.header("Authorization", tokens.userBearer(userId));
+  }
+
+  /** {@code Bearer <token>} of the user, or null without a local issuer. */
+  public String userBearer(String userId) {
+    return tokens == null ? null : tokens.userBearer(userId);
+  }
+
+  private HttpRequest authorized(HttpRequest request) {
+    if (tokens == null || request.headers().firstValue("Authorization").isPresent()) {
+      return request;
+    }
+    return HttpRequest.newBuilder(request, (name, value) -> true)
+        .header("Authorization", tokens.adminBearer())
+        .build();
   }
 
   /** An answer as received. */
@@ -74,7 +97,7 @@ public final class StackClient {
   /** Sends a request; empty when nothing listens on the process's port. */
   public Optional<Answer> trySend(String process, HttpRequest request) {
     try {
-      HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r = http.send(authorized(request), HttpResponse.BodyHandlers.ofString());
       return Optional.of(
           new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body()));
     } catch (ConnectException | HttpConnectTimeoutException e) {

@@ -2,6 +2,7 @@ package dev.moviedb.taste.application;
 
 import dev.moviedb.events.WatchRecorded;
 import dev.moviedb.taste.application.port.TasteStore;
+import dev.moviedb.taste.domain.EventTimes;
 import dev.moviedb.taste.domain.ResolvedTitle;
 import dev.moviedb.taste.domain.TitleResolver;
 import dev.moviedb.tastestate.ApplyResult;
@@ -58,7 +59,8 @@ public class ApplyWatchEvents {
 
   /**
    * Throws {@link IllegalArgumentException}, naming the problem, when a watch event cannot be
-   * applied: it has no id, user, signal or time, or names no title at all.
+   * applied: it has no id, user, signal or time, its time is before 1997 or in the future, or it
+   * names no title at all.
    */
   public static void check(WatchRecorded event) {
     if (event == null) {
@@ -77,6 +79,12 @@ public class ApplyWatchEvents {
     if (event.occurredAt() == null) {
       throw new IllegalArgumentException(what + " has no occurredAt");
     }
+    EventTimes.problem(event.occurredAt(), Instant.now())
+        .ifPresent(
+            p -> {
+              throw new IllegalArgumentException(
+                  what + ": occurredAt " + event.occurredAt() + " " + p);
+            });
     if (blank(event.titleId()) && blank(event.rawTitle())) {
       throw new IllegalArgumentException(what + " names no title (titleId or rawTitle)");
     }

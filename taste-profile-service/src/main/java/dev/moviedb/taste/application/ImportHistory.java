@@ -1,6 +1,7 @@
 package dev.moviedb.taste.application;
 
 import dev.moviedb.events.WatchRecorded;
+import dev.moviedb.identity.UserIds;
 import dev.moviedb.taste.application.port.WatchEventPublisher;
 import dev.moviedb.taste.domain.EventIds;
 import dev.moviedb.taste.domain.FileReport;
@@ -119,8 +120,6 @@ public class ImportHistory {
   }
 
   static void requireUser(String userId) {
-    if (userId == null || userId.isBlank() || userId.length() > 200) {
-      throw new IllegalArgumentException("userId must be 1 to 200 characters");
-    }
+    UserIds.require(userId);
   }
 }

@@ -4,6 +4,7 @@ import dev.moviedb.events.Signal;
 import dev.moviedb.events.WatchRecorded;
 import dev.moviedb.taste.application.port.WatchEventPublisher;
 import dev.moviedb.taste.domain.EventIds;
+import dev.moviedb.taste.domain.EventTimes;
 import dev.moviedb.taste.domain.ResolvedTitle;
 import dev.moviedb.taste.domain.TitleResolver;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,7 +65,13 @@ public class RecordEvent {
     } else {
       resolved = resolver.resolve(title);
     }
-    Instant at = occurredAt == null ? Instant.now() : occurredAt;
+    Instant now = Instant.now();
+    Instant at = occurredAt == null ? now : occurredAt;
+    EventTimes.problem(at, now)
+        .ifPresent(
+            p -> {
+              throw new IllegalArgumentException("occurredAt " + at + " " + p);
+            });
     String titleKey = hasId ? "id:" + titleId.trim() : "title:" + title.trim();
     WatchRecorded event =
         new WatchRecorded(

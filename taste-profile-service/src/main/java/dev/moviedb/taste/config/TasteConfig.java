@@ -19,6 +19,14 @@ public interface TasteConfig {
   @WithDefault("52428800")
   long maxUploadBytes();
 
+  /** Most rows one CSV file of an export may have. */
+  @WithDefault("200000")
+  int maxRowsPerFile();
+
+  /** Most characters one field of an export's CSV may have; a row with a longer one is rejected. */
+  @WithDefault("1000")
+  int maxFieldChars();
+
   /** Per-signal weights. */
   Weights weights();
 

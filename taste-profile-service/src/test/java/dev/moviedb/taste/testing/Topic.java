@@ -83,13 +83,24 @@ public final class Topic {
 
   /** Publishes a record; {@code timestamp} null means now. */
   public void send(String topic, String key, byte[] value, Long timestamp) throws Exception {
+    send(topic, key, value, timestamp, List.of());
+  }
+
+  /** Publishes a record with headers, as a replay of the topic would. */
+  public void send(
+      String topic,
+      String key,
+      byte[] value,
+      Long timestamp,
+      Iterable<org.apache.kafka.common.header.Header> headers)
+      throws Exception {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
       producer
-          .send(new ProducerRecord<>(topic, null, timestamp, key, value))
+          .send(new ProducerRecord<>(topic, null, timestamp, key, value, headers))
           .get(30, TimeUnit.SECONDS);
     }
   }

@@ -45,11 +45,14 @@ public final class RedisTasteState {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
-   * KEYS: applied, pos, neg, watched, titles, genres, summary, pending, unresolved, erased. ARGV:
-   * 11 values per change: kind (r|u), eventId, publishedAt ms, occurredAt ms, signal, then for r:
-   * titleId, side (pos|neg), weight, watched (1|0), name, genres (JSON array); for u: raw title,
-   * the event (JSON), four empty values. Returns {applied, duplicates, resolvedLater, erased}.
-   * Times are kept as the strings given (Lua would print large numbers in exponent form).
+   * KEYS: applied, pos, neg, watched, titles, genres, summary, pending, unresolved, erased, then
+   * the waiting sets the batch's unresolved events name. ARGV: 11 values per change: kind (r|u),
+   * eventId, publishedAt ms, occurredAt ms, signal, then for r: titleId, side (pos|neg), weight,
+   * watched (1|0), name, genres (JSON array); for u: raw title, the event (JSON), the user id, the
+   * positions in KEYS of its waiting sets (space-separated), two empty values. Returns {applied,
+   * duplicates, resolvedLater, erased}. An event published before the user's erasure changes
+   * nothing, not even a waiting set. Times are kept as the strings given (Lua would print large
+   * numbers in exponent form).
    */
   static final String APPLY =
       """
@@ -105,6 +108,9 @@ public final class RedisTasteState {
             redis.call('HSET', KEYS[1], id, 'u' .. ARGV[i + 5])
             redis.call('HSET', KEYS[8], id, ARGV[i + 6])
             redis.call('HINCRBY', KEYS[9], ARGV[i + 5], 1)
+            for position in string.gmatch(ARGV[i + 8], '%d+') do
+              redis.call('SADD', KEYS[tonumber(position)], ARGV[i + 7])
+            end
           else
             duplicates = duplicates + 1
           end
@@ -135,22 +141,77 @@ public final class RedisTasteState {
               redis.call('HGETALL', KEYS[7]), redis.call('EXISTS', KEYS[8])}
       """;
 
-  /** KEYS: the user's data keys, then the erasure marker. ARGV: the erasure time. */
+  /**
+   * KEYS: the user's data keys (pending at position 8), the erasure marker, then the waiting sets
+   * of the user's pending events. ARGV: the erasure time (epoch ms), the marker's time to live
+   * (ms), the user id, then the ids of the pending events those waiting sets were computed from.
+   * When the user has a pending event outside that list (it arrived since), nothing changes and the
+   * answer is {0}: read the pending events again and retry. Otherwise every data key goes, the user
+   * leaves the waiting sets, the marker holds the later of its time and ARGV[1], and the answer is
+   * {1, removed keys}.
+   */
   static final String ERASE =
       """
+      local covered = {}
+      for i = 4, #ARGV do covered[ARGV[i]] = true end
+      for _, id in ipairs(redis.call('HKEYS', KEYS[8])) do
+        if not covered[id] then return {0} end
+      end
       local removed = {}
-      for i = 1, #KEYS - 1 do
+      for i = 1, 9 do
         if redis.call('DEL', KEYS[i]) == 1 then table.insert(removed, KEYS[i]) end
       end
-      local before = tonumber(redis.call('GET', KEYS[#KEYS]) or '-1')
-      if tonumber(ARGV[1]) > before then redis.call('SET', KEYS[#KEYS], ARGV[1]) end
-      return removed
+      for i = 11, #KEYS do redis.call('SREM', KEYS[i], ARGV[3]) end
+      local before = redis.call('GET', KEYS[10])
+      local at = ARGV[1]
+      if before and tonumber(before) > tonumber(at) then at = before end
+      redis.call('SET', KEYS[10], at, 'PX', ARGV[2])
+      return {1, removed}
       """;
 
-  private final Redis redis;
+  /**
+   * KEYS: the erasure marker. ARGV: the erasure time (epoch ms), the marker's time to live (ms).
+   */
+  static final String MARK_ERASED =
+      """
+      local before = redis.call('GET', KEYS[1])
+      local at = ARGV[1]
+      if before and tonumber(before) > tonumber(at) then at = before end
+      redis.call('SET', KEYS[1], at, 'PX', ARGV[2])
+      return 1
+      """;
 
+  /** KEYS: the user's data keys, then the erasure marker. Every value, as stored. */
+  static final String READ_ALL =
+      """
+      return {redis.call('HGETALL', KEYS[1]), redis.call('HGETALL', KEYS[2]),
+              redis.call('HGETALL', KEYS[3]), redis.call('SMEMBERS', KEYS[4]),
+              redis.call('HGETALL', KEYS[5]), redis.call('HGETALL', KEYS[6]),
+              redis.call('HGETALL', KEYS[7]), redis.call('HGETALL', KEYS[8]),
+              redis.call('HGETALL', KEYS[9]), redis.call('GET', KEYS[10]) or '',
+              redis.call('PTTL', KEYS[10])}
+      """;
+
+  /** How many times an erasure reads the pending events again when new ones keep arriving. */
+  private static final int ERASE_ATTEMPTS = 20;
+
+  private final Redis redis;
+  private final long erasedTtlMillis;
+
+  /**
+   * The state as every writer and reader of MovieDB uses it (the marker lives {@link
+   * TasteKeys#ERASED_TTL}).
+   */
   public RedisTasteState(Redis redis) {
+    this(redis, TasteKeys.ERASED_TTL);
+  }
+
+  /**
+   * @param erasedTtl how long an erasure marker is kept (tests shorten it)
+   */
+  public RedisTasteState(Redis redis, Duration erasedTtl) {
     this.redis = redis;
+    this.erasedTtlMillis = erasedTtl.toMillis();
   }
 
   /**
@@ -162,30 +223,14 @@ public final class RedisTasteState {
       return ApplyResult.NONE;
     }
     Map<String, List<TasteChange>> byUser = new LinkedHashMap<>();
-    Map<String, Set<String>> waiting = new LinkedHashMap<>();
     for (TasteChange c : changes) {
       byUser.computeIfAbsent(c.userId(), u -> new ArrayList<>()).add(c);
-      if (c instanceof TasteChange.Unresolved u) {
-        for (String name : u.waitingNames()) {
-          waiting.computeIfAbsent(name, n -> new LinkedHashSet<>()).add(u.userId());
-        }
-      }
     }
     List<Request> requests = new ArrayList<>();
-    // Waiting users first: a crash between the two leaves a waiting user without a pending event
-    // (harmless), never a pending event nobody looks for.
-    waiting.forEach(
-        (name, users) -> {
-          Request sadd = Request.cmd(Command.SADD).arg(TasteKeys.waiting(name));
-          users.forEach(sadd::arg);
-          requests.add(sadd);
-        });
-    int firstScript = requests.size();
     byUser.forEach((user, own) -> requests.add(applyScript(user, own)));
     List<Response> responses = batch(requests);
     ApplyResult result = ApplyResult.NONE;
-    for (int i = firstScript; i < responses.size(); i++) {
-      Response r = responses.get(i);
+    for (Response r : responses) {
       result =
           result.plus(
               new ApplyResult(
@@ -195,17 +240,34 @@ public final class RedisTasteState {
   }
 
   private static Request applyScript(String user, List<TasteChange> changes) {
-    Request eval = Request.cmd(Command.EVAL).arg(APPLY).arg(10);
-    eval.arg(TasteKeys.applied(user))
-        .arg(TasteKeys.positive(user))
-        .arg(TasteKeys.negative(user))
-        .arg(TasteKeys.watched(user))
-        .arg(TasteKeys.titles(user))
-        .arg(TasteKeys.genres(user))
-        .arg(TasteKeys.summary(user))
-        .arg(TasteKeys.pending(user))
-        .arg(TasteKeys.unresolved(user))
-        .arg(TasteKeys.erased(user));
+    List<String> keys =
+        new ArrayList<>(
+            List.of(
+                TasteKeys.applied(user),
+                TasteKeys.positive(user),
+                TasteKeys.negative(user),
+                TasteKeys.watched(user),
+                TasteKeys.titles(user),
+                TasteKeys.genres(user),
+                TasteKeys.summary(user),
+                TasteKeys.pending(user),
+                TasteKeys.unresolved(user),
+                TasteKeys.erased(user)));
+    Map<String, Integer> waitingPositions = new LinkedHashMap<>();
+    for (TasteChange c : changes) {
+      if (c instanceof TasteChange.Unresolved u) {
+        for (String name : u.waitingNames()) {
+          waitingPositions.computeIfAbsent(
+              TasteKeys.waiting(name),
+              k -> {
+                keys.add(k);
+                return keys.size(); // Lua counts from 1
+              });
+        }
+      }
+    }
+    Request eval = Request.cmd(Command.EVAL).arg(APPLY).arg(keys.size());
+    keys.forEach(eval::arg);
     for (TasteChange c : changes) {
       String kind = c instanceof TasteChange.Resolved ? "r" : "u";
       eval.arg(kind)
@@ -223,10 +285,16 @@ public final class RedisTasteState {
             .arg(jsonArray(r.genres()));
       } else {
         TasteChange.Unresolved u = (TasteChange.Unresolved) c;
-        eval.arg(u.rawTitle()).arg(PendingEvents.encode(u.event()));
-        for (int i = 0; i < 4; i++) {
-          eval.arg("");
+        StringBuilder positions = new StringBuilder();
+        for (String name : u.waitingNames()) {
+          positions.append(waitingPositions.get(TasteKeys.waiting(name))).append(' ');
         }
+        eval.arg(u.rawTitle())
+            .arg(PendingEvents.encode(u.event()))
+            .arg(user)
+            .arg(positions.toString().strip())
+            .arg("")
+            .arg("");
       }
     }
     return eval;
@@ -352,27 +420,42 @@ public final class RedisTasteState {
   }
 
   /**
-   * Erases the user: every data key goes, and events published before {@code at} will never be
-   * applied again (a replay of the topic does not bring the user back).
+   * Erases the user in one script: every data key goes, the user leaves every waiting set of their
+   * pending events, and events published before {@code at} will never be applied again (a replay of
+   * the topic does not bring the user back) for as long as the topic can hold such events.
    *
-   * @param waitingNames the names the user's unresolved events wait for, to leave no trace there
+   * @param pendingNames the waiting names of each of the user's pending events, by event id; read
+   *     again when an event arrived between the reading and the script
    * @return the keys that existed
    */
-  public List<String> erase(String userId, Collection<String> waitingNames, Instant at) {
-    List<Request> requests = new ArrayList<>();
-    Request eval = Request.cmd(Command.EVAL).arg(ERASE).arg(TasteKeys.data(userId).size() + 1);
-    TasteKeys.data(userId).forEach(eval::arg);
-    eval.arg(TasteKeys.erased(userId)).arg(at.toEpochMilli());
-    requests.add(eval);
-    for (String name : new LinkedHashSet<>(waitingNames)) {
-      requests.add(Request.cmd(Command.SREM).arg(TasteKeys.waiting(name)).arg(userId));
+  public List<String> erase(
+      String userId,
+      java.util.function.Supplier<Map<String, Collection<String>>> pendingNames,
+      Instant at) {
+    for (int attempt = 0; attempt < ERASE_ATTEMPTS; attempt++) {
+      Map<String, Collection<String>> names = pendingNames.get();
+      Set<String> waitingKeys = new LinkedHashSet<>();
+      names.values().forEach(n -> n.forEach(name -> waitingKeys.add(TasteKeys.waiting(name))));
+      Request eval =
+          Request.cmd(Command.EVAL)
+              .arg(ERASE)
+              .arg(TasteKeys.data(userId).size() + 1 + waitingKeys.size());
+      TasteKeys.data(userId).forEach(eval::arg);
+      eval.arg(TasteKeys.erased(userId));
+      waitingKeys.forEach(eval::arg);
+      eval.arg(at.toEpochMilli()).arg(erasedTtlMillis).arg(userId);
+      names.keySet().forEach(eval::arg);
+      Response r = send(eval);
+      if (r.get(0).toLong() == 1) {
+        List<String> keys = new ArrayList<>();
+        for (Response key : r.get(1)) {
+          keys.add(key.toString());
+        }
+        return keys;
+      }
     }
-    Response removed = batch(requests).get(0);
-    List<String> keys = new ArrayList<>();
-    for (Response key : removed) {
-      keys.add(key.toString());
-    }
-    return keys;
+    throw new IllegalStateException(
+        "events of user " + userId + " kept arriving while they were being erased; erase again");
   }
 
   /** Marks users as erased at {@code at} without touching anything else (see {@link #erase}). */
@@ -381,12 +464,48 @@ public final class RedisTasteState {
     for (String user : userIds) {
       requests.add(
           Request.cmd(Command.EVAL)
-              .arg(ERASE)
+              .arg(MARK_ERASED)
               .arg(1)
               .arg(TasteKeys.erased(user))
-              .arg(at.toEpochMilli()));
+              .arg(at.toEpochMilli())
+              .arg(erasedTtlMillis));
     }
     batch(requests);
+  }
+
+  /**
+   * Every key of the user as stored, by key name: hashes as maps, the watched set as a sorted list,
+   * the erasure marker as its time and remaining milliseconds (absent when there is none).
+   */
+  public Map<String, Object> stored(String userId) {
+    List<String> keys = new ArrayList<>(TasteKeys.data(userId));
+    keys.add(TasteKeys.erased(userId));
+    Request eval = Request.cmd(Command.EVAL).arg(READ_ALL).arg(keys.size());
+    keys.forEach(eval::arg);
+    Response r = send(eval);
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (int i = 0; i < 9; i++) {
+      Response value = r.get(i);
+      Object content =
+          keys.get(i).equals(TasteKeys.watched(userId))
+              ? new java.util.TreeSet<>(strings(value))
+              : new TreeMap<>(pairs(value));
+      if (!(content instanceof Map<?, ?> m && m.isEmpty())
+          && !(content instanceof Set<?> set && set.isEmpty())) {
+        out.put(keys.get(i), content);
+      }
+    }
+    String erasedAt = r.get(9).toString();
+    if (!erasedAt.isEmpty()) {
+      out.put(
+          TasteKeys.erased(userId),
+          Map.of(
+              "erasedAt",
+              Instant.ofEpochMilli(Long.parseLong(erasedAt)).toString(),
+              "expiresInMillis",
+              r.get(10).toLong()));
+    }
+    return out;
   }
 
   /** The users among {@code userIds} of whom anything is stored, or who were erased. */

@@ -168,17 +168,26 @@ class RedisTasteStateTest {
   void givenErasure_state_isGoneAndEventsPublishedBeforeItNeverComeBack() {
     String user = user();
     state.apply(history(user));
-    state.apply(List.of(unresolved(raw(user, "e-raw", "Nowhere"), List.of("nowhere"))));
+    WatchRecorded nowhere = raw(user, "e-raw", "Nowhere");
+    state.apply(List.of(unresolved(nowhere, List.of(user + "-nowhere"))));
+    assertThat(state.waiting(List.of(user + "-nowhere")).get(user + "-nowhere")).contains(user);
 
-    List<String> removed = state.erase(user, List.of("nowhere"), PUBLISHED.plusSeconds(60));
+    List<String> removed = state.erase(user, names(user), PUBLISHED.plusSeconds(60));
 
     assertThat(removed).contains(TasteKeys.positive(user), TasteKeys.pending(user));
     assertThat(state.snapshot(user)).isEmpty();
-    assertThat(state.waiting(List.of("nowhere"))).doesNotContainKey("nowhere");
+    assertThat(state.waiting(List.of(user + "-nowhere"))).doesNotContainKey(user + "-nowhere");
     assertThat(state.apply(history(user)))
         .as("a replay of what was published before the erasure")
         .isEqualTo(new ApplyResult(0, 0, 0, 6));
+    assertThat(state.apply(List.of(unresolved(nowhere, List.of(user + "-nowhere")))).erased())
+        .as("a replayed unresolved event")
+        .isEqualTo(1);
     assertThat(state.snapshot(user)).isEmpty();
+    assertThat(state.waiting(List.of(user + "-nowhere")))
+        .as("a replayed unresolved event does not put the user back among the waiting")
+        .doesNotContainKey(user + "-nowhere");
+    assertThat(keysNaming(user)).containsExactly(TasteKeys.erased(user));
 
     TasteChange.Resolved after =
         new TasteChange.Resolved(
@@ -193,6 +202,124 @@ class RedisTasteStateTest {
             SignalWeights.DEFAULTS.of(Signal.LIKED, null, at("2026-01-01T00:01:00Z")));
     assertThat(state.apply(List.of(after)).applied()).isEqualTo(1);
     assertThat(state.weights(user).orElseThrow().positive()).containsOnlyKeys("t:new");
+  }
+
+  @Test
+  void erasureMarker_livesUntilTheTopicCanHoldNoEventOfBeforeIt_andAnEarlierErasureDoesNotMoveIt() {
+    String user = user();
+    state.apply(history(user));
+
+    state.erase(user, names(user), PUBLISHED.plusSeconds(60));
+    state.erase(user, names(user), PUBLISHED.plusSeconds(30));
+
+    long ttl =
+        redis
+            .send(Request.cmd(Command.PTTL).arg(TasteKeys.erased(user)))
+            .await()
+            .indefinitely()
+            .toLong();
+    assertThat(ttl).isPositive().isLessThanOrEqualTo(TasteKeys.ERASED_TTL.toMillis());
+    assertThat(TasteKeys.ERASED_TTL).isGreaterThan(java.time.Duration.ofDays(29));
+    assertThat(state.stored(user))
+        .containsOnlyKeys(TasteKeys.erased(user))
+        .extractingByKey(TasteKeys.erased(user))
+        .asString()
+        .contains("erasedAt=" + PUBLISHED.plusSeconds(60));
+  }
+
+  @Test
+  void givenAnEventArrivingBetweenReadingThePendingAndTheErasure_theErasureReadsAgain() {
+    String user = user();
+    WatchRecorded first = raw(user, "e-first", "Nowhere");
+    WatchRecorded late = raw(user, "e-late", "Elsewhere");
+    state.apply(List.of(unresolved(first, List.of(user + "-nowhere"))));
+    int[] reads = {0};
+
+    state.erase(
+        user,
+        () -> {
+          if (reads[0]++ == 0) {
+            Map<String, java.util.Collection<String>> stale =
+                Map.of("e-first", List.of(user + "-nowhere"));
+            state.apply(List.of(unresolved(late, List.of(user + "-elsewhere"))));
+            return stale;
+          }
+          return names(user).get();
+        },
+        PUBLISHED.plusSeconds(60));
+
+    assertThat(reads[0]).isEqualTo(2);
+    assertThat(state.waiting(List.of(user + "-nowhere", user + "-elsewhere"))).isEmpty();
+    assertThat(keysNaming(user)).containsExactly(TasteKeys.erased(user));
+  }
+
+  @Test
+  void stored_isEveryKeyOfTheUserAsItIs() {
+    String user = user();
+    state.apply(history(user));
+    state.apply(List.of(unresolved(raw(user, "e-raw", "Nowhere"), List.of(user + "-nowhere"))));
+
+    Map<String, Object> stored = state.stored(user);
+
+    assertThat(stored)
+        .containsKeys(
+            TasteKeys.applied(user),
+            TasteKeys.positive(user),
+            TasteKeys.negative(user),
+            TasteKeys.watched(user),
+            TasteKeys.titles(user),
+            TasteKeys.summary(user),
+            TasteKeys.pending(user),
+            TasteKeys.unresolved(user))
+        .doesNotContainKey(TasteKeys.erased(user));
+    assertThat(stored.get(TasteKeys.pending(user)).toString()).contains("Nowhere");
+  }
+
+  /** The waiting names of the user's pending events, as taste-profile-service computes them. */
+  private static java.util.function.Supplier<Map<String, java.util.Collection<String>>> names(
+      String user) {
+    return () -> {
+      Map<String, java.util.Collection<String>> names = new java.util.HashMap<>();
+      for (WatchRecorded e : state.pending(user)) {
+        names.put(
+            e.eventId(), List.of(user + "-" + e.rawTitle().toLowerCase(java.util.Locale.ROOT)));
+      }
+      return names;
+    };
+  }
+
+  /** Every key whose name, or any of whose members or values, holds the user id. */
+  private static List<String> keysNaming(String user) {
+    List<String> found = new ArrayList<>();
+    state.scan(
+        "*",
+        key -> {
+          String type =
+              redis.send(Request.cmd(Command.TYPE).arg(key)).await().indefinitely().toString();
+          String content =
+              switch (type) {
+                case "hash" ->
+                    redis
+                        .send(Request.cmd(Command.HGETALL).arg(key))
+                        .await()
+                        .indefinitely()
+                        .toString();
+                case "set" ->
+                    redis
+                        .send(Request.cmd(Command.SMEMBERS).arg(key))
+                        .await()
+                        .indefinitely()
+                        .toString();
+                case "string" ->
+                    String.valueOf(
+                        redis.send(Request.cmd(Command.GET).arg(key)).await().indefinitely());
+                default -> "";
+              };
+          if (key.contains(user) || content.contains(user)) {
+            found.add(key);
+          }
+        });
+    return found;
   }
 
   @Test

@@ -99,6 +99,42 @@ public record StoredTitle(
     return false;
   }
 
+  /**
+   * Whether the title is available on that service in that country on that day and that
+   * availability ends ({@code until}, exclusive) by {@code lastDay}.
+   */
+  public boolean leavingBy(String service, String country, LocalDate day, LocalDate lastDay) {
+    for (Availability a : availability) {
+      if (a.covers(service, country, day) && a.until() != null && !a.until().isAfter(lastDay)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The same title available elsewhere or at other dates. */
+  public StoredTitle withAvailability(List<Availability> other) {
+    return new StoredTitle(
+        titleId,
+        title,
+        type,
+        year,
+        runtimeMinutes,
+        seasons,
+        genres,
+        cast,
+        directors,
+        languages,
+        countries,
+        maturityRating,
+        alternateTitles,
+        franchise,
+        other,
+        memberIds,
+        contentHash,
+        vector);
+  }
+
   /** The same title with another payload but this vector and hash. */
   public StoredTitle withVector(float[] otherVector, String otherHash) {
     return new StoredTitle(

@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
  *     has no languages; a co-production's other countries say little about its language); empty:
  *     only listed languages count
  * @param maxMaturityAge the title's rating admits viewers of this age ({@link Maturity})
+ * @param leavingBy the title's availability on the service in the country ends (its {@code until})
+ *     by this day: "leaving soon" (no effect without a service and a country)
  * @param genreGroups the title has at least one genre of every group ("romantic comedy": one of the
  *     romance genres and one of the comedy genres)
  */
@@ -44,7 +46,8 @@ public record TitleFilter(
     Set<String> productionCountries,
     Set<String> languageCountries,
     Integer maxMaturityAge,
-    List<Set<String>> genreGroups) {
+    List<Set<String>> genreGroups,
+    LocalDate leavingBy) {
 
   public static final TitleFilter NONE = builder().build();
 
@@ -104,6 +107,7 @@ public record TitleFilter(
     b.languageCountries = languageCountries;
     b.maxMaturityAge = maxMaturityAge;
     b.genreGroups = genreGroups;
+    b.leavingBy = leavingBy;
     return b;
   }
 
@@ -131,6 +135,9 @@ public record TitleFilter(
   /** Whether the title passes every filter (used where the index cannot apply one itself). */
   public boolean accepts(StoredTitle t) {
     if (service != null && !t.availableOn(service, country, day)) {
+      return false;
+    }
+    if (leavingBy != null && service != null && !t.leavingBy(service, country, day, leavingBy)) {
       return false;
     }
     if (type != null && t.type() != type) {
@@ -201,8 +208,15 @@ public record TitleFilter(
     private Set<String> languageCountries = Set.of();
     private Integer maxMaturityAge;
     private List<Set<String>> genreGroups = List.of();
+    private LocalDate leavingBy;
 
     private Builder() {}
+
+    /** Only titles whose availability on the service in the country ends by this day. */
+    public Builder leavingBy(LocalDate lastDay) {
+      this.leavingBy = lastDay;
+      return this;
+    }
 
     public Builder availableOn(String service, String country, LocalDate day) {
       this.service = service;
@@ -283,7 +297,8 @@ public record TitleFilter(
           productionCountries,
           languageCountries,
           maxMaturityAge,
-          genreGroups);
+          genreGroups,
+          leavingBy);
     }
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.moviedb.events.Availability;
 import dev.moviedb.events.TitleType;
 import dev.moviedb.vectors.Vectors;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -97,6 +98,39 @@ public abstract class VectorStoreContractTest {
                 new float[] {0, 1, 0, 0},
                 "netflix/US"),
             title("d", TitleType.SERIES, 2022, List.of("Drama"), new float[] {0, 0, 1, 0})));
+  }
+
+  @Test
+  void leavingBy_keepsOnlyTitlesWhoseAvailabilityThereEndsInTime() {
+    LocalDate today = LocalDate.now();
+    StoredTitle soon =
+        title("soon", TitleType.MOVIE, 2020, List.of("Drama"), new float[] {1, 0, 0, 0})
+            .withAvailability(
+                List.of(new Availability("netflix", "NL", today.minusDays(30), today.plusDays(5))));
+    StoredTitle later =
+        title("later", TitleType.MOVIE, 2020, List.of("Drama"), new float[] {0.9f, 0.1f, 0, 0})
+            .withAvailability(List.of(new Availability("netflix", "NL", null, today.plusDays(60))));
+    StoredTitle gone =
+        title("gone", TitleType.MOVIE, 2020, List.of("Drama"), new float[] {0.8f, 0.2f, 0, 0})
+            .withAvailability(List.of(new Availability("netflix", "NL", null, today.minusDays(1))));
+    store.upsert(List.of(soon, later, gone));
+    TitleFilter leaving =
+        TitleFilter.builder()
+            .availableOn("netflix", "NL", today)
+            .leavingBy(today.plusDays(14))
+            .build();
+
+    assertThat(store.search(Vectors.normalize(new float[] {1, 0, 0, 0}), 10, leaving))
+        .extracting(h -> h.title().titleId())
+        .containsExactly("soon");
+    assertThat(
+            store.search(
+                Vectors.normalize(new float[] {1, 0, 0, 0}),
+                10,
+                TitleFilter.availableOn("netflix", "NL")))
+        .extracting(h -> h.title().titleId())
+        .as("an availability that ended is not available")
+        .containsExactly("soon", "later");
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Port: the per-user taste state (weights per title, never vectors). Updates are atomic per user
@@ -36,10 +37,17 @@ public interface TasteStore {
   void forgetWaiting(Collection<String> names);
 
   /**
-   * Erases the user; events published before {@code at} are never applied again. Returns the keys
-   * that existed.
+   * Erases the user atomically: every key, their place among those waiting for a title; events
+   * published before {@code at} are never applied again. Returns the keys that existed.
+   *
+   * @param pendingNames the waiting names of each of the user's pending events, by event id (read
+   *     again when an event arrives in between)
    */
-  List<String> erase(String userId, Collection<String> waitingNames, Instant at);
+  List<String> erase(
+      String userId, Supplier<Map<String, Collection<String>>> pendingNames, Instant at);
+
+  /** Every key of the user as stored, by key name. */
+  Map<String, Object> stored(String userId);
 
   /** Marks users as erased at {@code at} (users erased before this layout existed). */
   void markErased(Collection<String> userIds, Instant at);

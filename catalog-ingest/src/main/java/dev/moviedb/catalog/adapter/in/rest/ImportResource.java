@@ -1,13 +1,16 @@
 package dev.moviedb.catalog.adapter.in.rest;
 
+import dev.moviedb.access.BodyLimit;
 import dev.moviedb.catalog.adapter.in.file.Spool;
 import dev.moviedb.catalog.application.ImportCatalogue;
 import dev.moviedb.catalog.domain.ImportMode;
 import dev.moviedb.catalog.domain.ImportReport;
 import dev.moviedb.catalogfiles.CatalogueFormat;
 import dev.moviedb.events.Availability;
+import dev.moviedb.identity.Roles;
 import dev.moviedb.problems.BadParameterException;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -27,6 +30,7 @@ import java.util.Set;
 
 /** {@code /v1/catalog/imports}: import a catalogue file sent as the request body. */
 @Path("/v1/catalog/imports")
+@RolesAllowed(Roles.ADMIN)
 @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
 public class ImportResource {
 
@@ -51,6 +55,7 @@ public class ImportResource {
   @POST
   @Blocking
   @Consumes(MediaType.WILDCARD)
+  @BodyLimit(BodyLimit.READ_BY_THE_RESOURCE)
   public Response importFile(
       InputStream body,
       @HeaderParam("Content-Type") String contentType,

@@ -1,10 +1,13 @@
 package dev.moviedb.catalog.adapter.in.rest;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.moviedb.access.BodyLimit;
 import dev.moviedb.catalog.application.ManageTitles;
 import dev.moviedb.catalogfiles.CatalogTitle;
 import dev.moviedb.events.Availability;
 import dev.moviedb.events.TitleType;
+import dev.moviedb.identity.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,6 +25,7 @@ import java.util.Map;
 
 /** Single titles, and the availability feed per service and country. */
 @Path("/v1/catalog")
+@RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TitleResource {
@@ -108,6 +112,7 @@ public class TitleResource {
 
   @PUT
   @Path("/availability/{service}/{country}")
+  @BodyLimit(16 * 1024 * 1024)
   public ManageTitles.AvailabilityResult availability(
       @PathParam("service") String service,
       @PathParam("country") String country,

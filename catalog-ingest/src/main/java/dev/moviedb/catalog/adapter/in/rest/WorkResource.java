@@ -3,6 +3,8 @@ package dev.moviedb.catalog.adapter.in.rest;
 import dev.moviedb.catalog.adapter.in.rest.TitleResource.TitleView;
 import dev.moviedb.catalog.application.ManageTitles;
 import dev.moviedb.catalogfiles.CatalogTitle;
+import dev.moviedb.identity.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -13,6 +15,7 @@ import java.util.List;
 
 /** {@code /v1/catalog/works}: one work as published on {@code catalog.works}, and its members. */
 @Path("/v1/catalog/works")
+@RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class WorkResource {
 

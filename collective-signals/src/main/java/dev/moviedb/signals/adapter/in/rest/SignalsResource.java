@@ -4,7 +4,9 @@ import dev.moviedb.collective.Horizon;
 import dev.moviedb.collective.Neighbour;
 import dev.moviedb.collective.Scope;
 import dev.moviedb.collective.redis.CollectiveReader;
+import dev.moviedb.identity.Roles;
 import dev.moviedb.problems.BadParameterException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,9 +18,11 @@ import java.util.List;
 
 /**
  * What the signals hold, read through collective-state's reader (the one recommend-api uses): for
- * operators and tests. The public trending endpoint is recommend-api's {@code GET /v1/trending}.
+ * operators (admin) and tests. The public trending endpoint is recommend-api's {@code GET
+ * /v1/trending}.
  */
 @Path("/v1/signals")
+@RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class SignalsResource {
 

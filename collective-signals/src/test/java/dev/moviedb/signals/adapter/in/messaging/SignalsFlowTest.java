@@ -21,6 +21,7 @@ import dev.moviedb.events.Topics;
 import dev.moviedb.events.WatchRecorded;
 import dev.moviedb.events.WatchedOn;
 import dev.moviedb.testing.SharedInfra;
+import dev.moviedb.testing.TestIssuer;
 import dev.moviedb.testing.WithKafkaAndRedis;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -116,6 +117,7 @@ class SignalsFlowTest {
                     .as("a top-5 weight in the batch")
                     .isGreaterThanOrEqualTo(fifthBest * (1 - 1e-9)));
     given()
+        .header("Authorization", TestIssuer.bearerAdmin())
         .when()
         .get("/v1/signals/trending?service=netflix&country=NL&horizon=week&limit=5")
         .then()

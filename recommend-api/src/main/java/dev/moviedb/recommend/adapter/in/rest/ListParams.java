@@ -1,5 +1,6 @@
 package dev.moviedb.recommend.adapter.in.rest;
 
+import dev.moviedb.access.UserId;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -13,13 +14,17 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * The parameters shared by every list of titles: who asks, which page, and the filters. Bounds and
- * formats are declared here (Bean Validation): a value outside them is a 400 naming the parameter,
- * and the OpenAPI document carries the same bounds.
+ * formats are declared here (Bean Validation; the user id's is the access module's {@link UserId},
+ * the one rule of every service): a value outside them is a 400 naming the parameter, and the
+ * OpenAPI document carries the same bounds.
  */
 public record ListParams(
-    @Parameter(description = "user whose Netflix history sets the taste")
+    @Parameter(
+            description =
+                "user whose Netflix history sets the taste; needs a bearer token of that user (or"
+                    + " the admin role)")
         @QueryParam("userId")
-        @Pattern(regexp = USER_ID, message = USER_ID_MESSAGE)
+        @UserId
         String userId,
     @Parameter(description = "page size (default 10)") @QueryParam("limit") @Min(1) @Max(100)
         Integer limit,
@@ -80,11 +85,4 @@ public record ListParams(
         @QueryParam("popularity")
         @DecimalMin("0")
         @DecimalMax("1")
-        Double popularity) {
-
-  /** A user id: letters, digits and {@code _.@-}, up to 64 characters. */
-  public static final String USER_ID = "[A-Za-z0-9_.@-]{1,64}";
-
-  public static final String USER_ID_MESSAGE =
-      "must be 1 to 64 letters, digits or the characters _ . @ -";
-}
+        Double popularity) {}

@@ -1,5 +1,6 @@
 package dev.moviedb.recommend.adapter.in.rest;
 
+import dev.moviedb.access.UserAccess;
 import dev.moviedb.events.Availability;
 import dev.moviedb.events.TitleType;
 import dev.moviedb.problems.BadParameterException;
@@ -12,6 +13,8 @@ import dev.moviedb.recommend.application.RecommendTitles;
 import dev.moviedb.understanding.Vocabulary;
 import dev.moviedb.vectors.store.StoredTitle;
 import dev.moviedb.vectors.store.TitleFilter;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
@@ -34,12 +37,31 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** {@code /v1/recommendations} and {@code /v1/titles/{id}/similar}. */
+/**
+ * {@code /v1/recommendations} and {@code /v1/titles/{id}/similar}: anyone may ask; a request with a
+ * {@code userId} reads that user's taste and needs their bearer token (or the admin role).
+ */
 @Path("/v1")
+@PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(
     responseCode = "400",
     description = "A parameter has a value the service cannot use; the problem names it",
+    content =
+        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+    responseCode = "401",
+    description = "A userId was given without a bearer token",
+    content =
+        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+    responseCode = "403",
+    description = "A userId was given with a token of another user (and no admin role)",
+    content =
+        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+    responseCode = "429",
+    description = "Too many requests from this client; retry after the Retry-After seconds",
     content =
         @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(
@@ -56,9 +78,11 @@ public class RecommendationResource {
   static final int MAX_QUERY_LENGTH = 4000;
 
   private final RecommendTitles recommend;
+  private final SecurityIdentity identity;
 
-  public RecommendationResource(RecommendTitles recommend) {
+  public RecommendationResource(RecommendTitles recommend, SecurityIdentity identity) {
     this.recommend = recommend;
+    this.identity = identity;
   }
 
   /** The answer: the ranked items and how they were produced. */
@@ -172,6 +196,9 @@ public class RecommendationResource {
   }
 
   private RecommendationsResponse run(String q, String similarTo, ListParams p) {
+    if (!blank(p.userId())) {
+      UserAccess.require(identity, p.userId().strip());
+    }
     if (p.minYear() != null && p.maxYear() != null && p.minYear() > p.maxYear()) {
       throw new BadParameterException("minYear", "is after maxYear");
     }

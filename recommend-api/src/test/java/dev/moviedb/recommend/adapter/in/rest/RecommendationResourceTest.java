@@ -16,6 +16,7 @@ import dev.moviedb.collective.SignalParams;
 import dev.moviedb.collective.Similarity;
 import dev.moviedb.collective.Watched;
 import dev.moviedb.collective.redis.CollectiveWriter;
+import dev.moviedb.testing.TestIssuer;
 import dev.moviedb.testing.WithKafkaAndRedis;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -184,8 +185,10 @@ class RecommendationResourceTest {
 
   @Test
   void unknownUserWithoutQuery_isToldToGiveAQuery() {
+    String user = "nobody-" + System.nanoTime();
     given()
-        .get("/v1/recommendations?userId=nobody-" + System.nanoTime())
+        .header("Authorization", TestIssuer.bearer(user))
+        .get("/v1/recommendations?userId=" + user)
         .then()
         .statusCode(400)
         .body("parameter", equalTo("q"))
@@ -194,8 +197,10 @@ class RecommendationResourceTest {
 
   @Test
   void unknownUserWithAQuery_isAColdStart() {
+    String user = "nobody-" + System.nanoTime();
     given()
-        .get("/v1/recommendations?q=vikings&userId=nobody-" + System.nanoTime())
+        .header("Authorization", TestIssuer.bearer(user))
+        .get("/v1/recommendations?q=vikings&userId=" + user)
         .then()
         .statusCode(200)
         .body("meta.usedTaste", equalTo(false))
@@ -256,8 +261,64 @@ class RecommendationResourceTest {
     assertThat(schemas.get("alpha")).containsEntry("type", "number").containsEntry("maximum", 1);
     assertThat((List<String>) schemas.get("type").get("enum")).contains("movie", "series");
     assertThat(api.getMap("paths.'/v1/recommendations'.get.responses").keySet())
-        .contains("200", "400", "503");
+        .contains("200", "400", "401", "403", "429", "503");
     assertThat(api.getMap("paths.'/v1/recommendations'.get.responses.'400'.content").keySet())
         .containsExactly("application/problem+json");
+  }
+
+  @Test
+  void aTasteWithoutTheUsersToken_is401_andWithAnotherUsersToken_403() {
+    given()
+        .get("/v1/recommendations?q=vikings&userId=anna")
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json")
+        .header("WWW-Authenticate", startsWith("Bearer"))
+        .body("detail", containsString("anna"));
+    given()
+        .header("Authorization", TestIssuer.bearer("bert"))
+        .get("/v1/recommendations?q=vikings&userId=anna")
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json")
+        .body("detail", containsString("bert"));
+    given()
+        .header("Authorization", "Bearer not.a.token")
+        .get("/v1/recommendations?q=vikings&userId=anna")
+        .then()
+        .statusCode(401)
+        .body("detail", containsString("not valid"));
+  }
+
+  @Test
+  void aStaleTokenOnAnAnonymousRequest_isIgnored() {
+    given()
+        .header("Authorization", "Bearer not.a.token")
+        .get("/v1/recommendations?q=vikings")
+        .then()
+        .statusCode(200);
+  }
+
+  @Test
+  void anotherSitesPreflight_getsNoCorsGrant() {
+    given()
+        .header("Origin", "https://elsewhere.example")
+        .header("Access-Control-Request-Method", "POST")
+        .header("Access-Control-Request-Headers", "authorization,content-type")
+        .options("/v1/recommendations")
+        .then()
+        .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+  }
+
+  @Test
+  void theLocalTokenEndpoint_isOffUnlessTheLocalStackTurnsItOn() {
+    given()
+        .contentType("application/json")
+        .body(Map.of("user", "anna"))
+        .post("/v1/local/token")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json")
+        .body("detail", containsString("local stack only"));
   }
 }

@@ -2,6 +2,7 @@ package dev.moviedb.taste.adapter.in.file;
 
 import dev.moviedb.events.Signal;
 import dev.moviedb.taste.domain.DatePatterns;
+import dev.moviedb.taste.domain.EventTimes;
 import dev.moviedb.taste.domain.ExportFormat;
 import dev.moviedb.taste.domain.HistoryRow;
 import dev.moviedb.taste.domain.InvalidFileException;
@@ -16,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -26,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,15 +53,38 @@ public class NetflixExportReader {
   private final long autoplaySeconds;
   private final long maxEntryBytes;
   private final long maxTotalBytes;
+  private final int maxRows;
+  private final int maxFieldChars;
+  private final Clock clock;
 
   /** A CSV parsed but not yet interpreted. */
   private record Csv(ExportFormat format, List<CSVRecord> records) {}
+
+  /** The default caps: 200,000 rows per file, 1,000 characters per field. */
+  public static final int DEFAULT_MAX_ROWS = 200_000;
+
+  public static final int DEFAULT_MAX_FIELD_CHARS = 1_000;
 
   /**
    * @param autoplaySeconds viewing sessions shorter than this are autoplay, not taste
    */
   public NetflixExportReader(long autoplaySeconds) {
-    this(autoplaySeconds, 100 * MB, 200 * MB);
+    this(
+        autoplaySeconds,
+        100 * MB,
+        200 * MB,
+        DEFAULT_MAX_ROWS,
+        DEFAULT_MAX_FIELD_CHARS,
+        Clock.systemUTC());
+  }
+
+  /**
+   * @param maxRows a file with more rows is refused as a whole, naming the line
+   * @param maxFieldChars a row with a longer field is rejected, naming its line and column
+   */
+  public static NetflixExportReader withCaps(long autoplaySeconds, int maxRows, int maxFieldChars) {
+    return new NetflixExportReader(
+        autoplaySeconds, 100 * MB, 200 * MB, maxRows, maxFieldChars, Clock.systemUTC());
   }
 
   /**
@@ -66,9 +92,28 @@ public class NetflixExportReader {
    * @param maxTotalBytes a zip unpacking to more than this in all is refused
    */
   NetflixExportReader(long autoplaySeconds, long maxEntryBytes, long maxTotalBytes) {
+    this(
+        autoplaySeconds,
+        maxEntryBytes,
+        maxTotalBytes,
+        DEFAULT_MAX_ROWS,
+        DEFAULT_MAX_FIELD_CHARS,
+        Clock.systemUTC());
+  }
+
+  NetflixExportReader(
+      long autoplaySeconds,
+      long maxEntryBytes,
+      long maxTotalBytes,
+      int maxRows,
+      int maxFieldChars,
+      Clock clock) {
     this.autoplaySeconds = autoplaySeconds;
     this.maxEntryBytes = maxEntryBytes;
     this.maxTotalBytes = maxTotalBytes;
+    this.maxRows = maxRows;
+    this.maxFieldChars = maxFieldChars;
+    this.clock = clock;
   }
 
   /**
@@ -151,7 +196,7 @@ public class NetflixExportReader {
     return profile == null || profile.isBlank() ? null : profile.trim();
   }
 
-  private static Csv parse(byte[] content) {
+  private Csv parse(byte[] content) {
     String text = decode(content);
     if (text.isBlank()) {
       throw new InvalidFileException("the file is empty: send a Netflix export CSV as the body");
@@ -166,13 +211,29 @@ public class NetflixExportReader {
             .setAllowMissingColumnNames(true)
             .setTrim(true)
             .get();
+    ExportFormat format;
     try (CSVParser parser = CSVParser.parse(new StringReader(text), csv)) {
       header = parser.getHeaderNames();
-      records = parser.getRecords();
+      format = ExportFormat.ofHeader(header);
+      records = new ArrayList<>();
+      for (CSVRecord r : parser) {
+        if (records.size() == maxRows) {
+          throw new InvalidFileException(
+              413,
+              (format == null ? "the file" : format.fileName())
+                  + " line "
+                  + (r.getRecordNumber() + 1)
+                  + ": more than "
+                  + maxRows
+                  + " rows; upload it in parts of at most "
+                  + maxRows
+                  + " rows (each with the header line)");
+        }
+        records.add(r);
+      }
     } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
       throw new InvalidFileException("the file is not a readable CSV: " + rootMessage(e));
     }
-    ExportFormat format = ExportFormat.ofHeader(header);
     if (format == null) {
       throw new InvalidFileException(
           "unknown header '"
@@ -196,6 +257,11 @@ public class NetflixExportReader {
     long line = 1;
     for (CSVRecord r : records) {
       line++;
+      Rejection tooLong = overlong(r, file, line);
+      if (tooLong != null) {
+        rejected.add(tooLong);
+        continue;
+      }
       String title = value(r, "Title");
       String date = value(r, "Date");
       if (title.isEmpty()) {
@@ -207,16 +273,13 @@ public class NetflixExportReader {
         continue;
       }
       try {
-        LocalDate day = LocalDate.parse(date, formatter);
-        rows.add(
-            new HistoryRow(
-                line,
-                profile,
-                title,
-                Signal.WATCHED,
-                null,
-                day.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                date));
+        Instant day = LocalDate.parse(date, formatter).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Rejection when = badTime(day, file, line, "Date", date);
+        if (when != null) {
+          rejected.add(when);
+          continue;
+        }
+        rows.add(new HistoryRow(line, profile, title, Signal.WATCHED, null, day, date));
       } catch (DateTimeParseException e) {
         rejected.add(
             new Rejection(
@@ -255,6 +318,11 @@ public class NetflixExportReader {
         continue;
       }
       read++;
+      Rejection tooLong = overlong(r, file, line);
+      if (tooLong != null) {
+        rejected.add(tooLong);
+        continue;
+      }
       if (!value(r, "Supplemental Video Type").isEmpty()) {
         trailers++;
         continue;
@@ -285,6 +353,11 @@ public class NetflixExportReader {
               + Long.parseLong(m.group(3));
       if (seconds < autoplaySeconds) {
         autoplay++;
+        continue;
+      }
+      Rejection when = badTime(time.toInstant(ZoneOffset.UTC), file, line, "Start Time", start);
+      if (when != null) {
+        rejected.add(when);
         continue;
       }
       rows.add(
@@ -321,6 +394,11 @@ public class NetflixExportReader {
         continue;
       }
       read++;
+      Rejection tooLong = overlong(r, file, line);
+      if (tooLong != null) {
+        rejected.add(tooLong);
+        continue;
+      }
       String title = value(r, "Title Name");
       if (title.isEmpty()) {
         rejected.add(new Rejection(file, line, "Title Name", "is empty"));
@@ -374,6 +452,11 @@ public class NetflixExportReader {
             new Rejection(file, line, "Event Utc Ts", "'" + ts + "' is not YYYY-MM-DD HH:MM:SS"));
         continue;
       }
+      Rejection when = badTime(time.toInstant(ZoneOffset.UTC), file, line, "Event Utc Ts", ts);
+      if (when != null) {
+        rejected.add(when);
+        continue;
+      }
       rows.add(
           new HistoryRow(line, profile, title, signal, null, time.toInstant(ZoneOffset.UTC), ts));
     }
@@ -400,6 +483,11 @@ public class NetflixExportReader {
         continue;
       }
       read++;
+      Rejection tooLong = overlong(r, file, line);
+      if (tooLong != null) {
+        rejected.add(tooLong);
+        continue;
+      }
       String title = value(r, "Title Name");
       if (title.isEmpty()) {
         rejected.add(new Rejection(file, line, "Title Name", "is empty"));
@@ -414,6 +502,11 @@ public class NetflixExportReader {
                 line,
                 "Utc Title Add Date",
                 "'" + added + "' is not YYYY-MM-DD HH:MM:SS or YYYY-MM-DD"));
+        continue;
+      }
+      Rejection when = badTime(time, file, line, "Utc Title Add Date", added);
+      if (when != null) {
+        rejected.add(when);
         continue;
       }
       rows.add(new HistoryRow(line, profile, title, Signal.LISTED, null, time, added));
@@ -435,6 +528,28 @@ public class NetflixExportReader {
         return null;
       }
     }
+  }
+
+  /** The row's first field longer than the cap, as its rejection; null when there is none. */
+  private Rejection overlong(CSVRecord r, String file, long line) {
+    for (Map.Entry<String, String> field : r.toMap().entrySet()) {
+      String v = field.getValue();
+      if (v != null && v.length() > maxFieldChars) {
+        return new Rejection(
+            file,
+            line,
+            field.getKey(),
+            "is " + v.length() + " characters long; a field has at most " + maxFieldChars);
+      }
+    }
+    return null;
+  }
+
+  /** The rejection of a row dated before 1997 or in the future; null when its time is possible. */
+  private Rejection badTime(Instant at, String file, long line, String field, String raw) {
+    return EventTimes.problem(at, clock.instant())
+        .map(p -> new Rejection(file, line, field, "'" + raw + "' " + p))
+        .orElse(null);
   }
 
   private static Set<String> profilesOf(List<CSVRecord> records) {

@@ -1,8 +1,15 @@
 package dev.moviedb.taste.adapter.in.rest;
 
+import dev.moviedb.access.UserAccess;
+import dev.moviedb.access.UserId;
 import dev.moviedb.events.Signal;
 import dev.moviedb.events.WatchRecorded;
 import dev.moviedb.taste.application.RecordEvent;
+import io.quarkus.security.PermissionsAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,7 +22,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** {@code /v1/users/{userId}/events}: one watch or rating event. */
+/**
+ * {@code /v1/users/{userId}/events}: one watch or rating event (the user's token, or admin; a JSON
+ * body of at most 64 KiB).
+ */
 @Path("/v1/users/{userId}/events")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -23,12 +33,12 @@ public class EventResource {
 
   /** The request body; {@code titleId} or {@code title} is required. */
   public record EventRequest(
-      String titleId,
-      String title,
-      String signal,
-      String occurredAt,
-      Long watchedSeconds,
-      String profile) {}
+      @Size(max = 200) String titleId,
+      @Size(max = 500) String title,
+      @Size(max = 20) String signal,
+      @Size(max = 40) String occurredAt,
+      @PositiveOrZero @Max(7 * 24 * 3600) Long watchedSeconds,
+      @Size(max = 100) String profile) {}
 
   private final RecordEvent recordEvent;
 
@@ -37,7 +47,8 @@ public class EventResource {
   }
 
   @POST
-  public Response record(@PathParam("userId") String userId, EventRequest request) {
+  @PermissionsAllowed(UserAccess.USER_DATA)
+  public Response record(@PathParam("userId") @UserId String userId, @Valid EventRequest request) {
     if (request == null) {
       throw new IllegalArgumentException(
           "send a JSON body like {\"title\": \"Dark\", \"signal\": \"LIKED\"}");

@@ -1,11 +1,16 @@
 package dev.moviedb.taste.adapter.in.rest;
 
+import dev.moviedb.access.BodyLimit;
+import dev.moviedb.access.UserAccess;
+import dev.moviedb.access.UserId;
 import dev.moviedb.taste.adapter.in.file.NetflixExportReader;
 import dev.moviedb.taste.application.ImportHistory;
 import dev.moviedb.taste.config.TasteConfig;
 import dev.moviedb.taste.domain.HistoryReport;
 import dev.moviedb.taste.domain.InvalidFileException;
+import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,7 +24,8 @@ import java.io.UncheckedIOException;
 
 /**
  * {@code /v1/users/{userId}/history}: upload a Netflix export CSV, or the whole export zip, as the
- * request body.
+ * request body with its own type ({@code text/csv}, {@code application/zip}); the user's token, or
+ * admin. The body is read up to {@code moviedb.taste.max-upload-bytes} (50 MiB).
  */
 @Path("/v1/users/{userId}/history")
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,17 +37,21 @@ public class HistoryResource {
 
   public HistoryResource(ImportHistory importHistory, TasteConfig config) {
     this.importHistory = importHistory;
-    this.reader = new NetflixExportReader(config.autoplaySeconds());
+    this.reader =
+        NetflixExportReader.withCaps(
+            config.autoplaySeconds(), config.maxRowsPerFile(), config.maxFieldChars());
     this.maxBytes = config.maxUploadBytes();
   }
 
   @POST
   @Blocking
   @Consumes(MediaType.WILDCARD)
+  @PermissionsAllowed(UserAccess.USER_DATA)
+  @BodyLimit(BodyLimit.READ_BY_THE_RESOURCE)
   public HistoryReport upload(
-      @PathParam("userId") String userId,
-      @QueryParam("profile") String profile,
-      @QueryParam("dateFormat") String dateFormat,
+      @PathParam("userId") @UserId String userId,
+      @QueryParam("profile") @Size(max = 100) String profile,
+      @QueryParam("dateFormat") @Size(max = 40) String dateFormat,
       InputStream body) {
     byte[] content = readAtMost(body, maxBytes);
     return importHistory.run(userId, reader.readUpload(content, profile, dateFormat));

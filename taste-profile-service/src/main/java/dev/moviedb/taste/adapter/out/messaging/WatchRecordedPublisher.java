@@ -1,22 +1,31 @@
 package dev.moviedb.taste.adapter.out.messaging;
 
+import dev.moviedb.events.Topics;
 import dev.moviedb.events.WatchRecorded;
+import dev.moviedb.taste.application.port.ErasurePublisher;
 import dev.moviedb.taste.application.port.WatchEventPublisher;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
  * Adapter: publishes to {@code user.watch-events} (key = user id) through an idempotent producer
- * with {@code acks=all}, in chunks, waiting for every acknowledgement.
+ * with {@code acks=all}, in chunks, waiting for every acknowledgement; an erasure is a tombstone on
+ * the user's key with the erasure time in a header.
  */
 @ApplicationScoped
-public class WatchRecordedPublisher implements WatchEventPublisher {
+public class WatchRecordedPublisher implements WatchEventPublisher, ErasurePublisher {
 
   public static final String CHANNEL = "watch-events-out";
   private static final int CHUNK = 1024;
@@ -48,6 +57,30 @@ public class WatchRecordedPublisher implements WatchEventPublisher {
                 + rootMessage(e),
             e);
       }
+    }
+  }
+
+  @Override
+  public void publishErasure(String userId, Instant at) {
+    Headers headers =
+        new RecordHeaders()
+            .add(
+                Topics.ERASED_AT_HEADER,
+                Long.toString(at.toEpochMilli()).getBytes(StandardCharsets.US_ASCII));
+    Message<Record<String, WatchRecorded>> tombstone =
+        Message.of(Record.<String, WatchRecorded>of(userId, null))
+            .addMetadata(
+                OutgoingKafkaRecordMetadata.<String>builder().withHeaders(headers).build());
+    try {
+      emitter.sendMessage(tombstone).await().atMost(ACK_TIMEOUT);
+    } catch (RuntimeException e) {
+      throw new PublishFailedException(
+          "user "
+              + userId
+              + " was erased from the taste state, but Kafka did not acknowledge the erasure"
+              + " tombstone for the other consumers; erase again: "
+              + rootMessage(e),
+          e);
     }
   }
 

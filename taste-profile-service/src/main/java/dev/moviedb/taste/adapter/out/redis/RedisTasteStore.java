@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Adapter: the taste state in Redis, through taste-state's {@link RedisTasteState}, the one owner
@@ -58,8 +59,14 @@ public class RedisTasteStore implements TasteStore {
   }
 
   @Override
-  public List<String> erase(String userId, Collection<String> waitingNames, Instant at) {
-    return state.erase(userId, waitingNames, at);
+  public List<String> erase(
+      String userId, Supplier<Map<String, Collection<String>>> pendingNames, Instant at) {
+    return state.erase(userId, pendingNames, at);
+  }
+
+  @Override
+  public Map<String, Object> stored(String userId) {
+    return state.stored(userId);
   }
 
   @Override

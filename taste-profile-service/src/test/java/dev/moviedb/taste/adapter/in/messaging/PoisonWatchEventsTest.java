@@ -8,8 +8,11 @@ import dev.moviedb.events.Signal;
 import dev.moviedb.events.Topics;
 import dev.moviedb.events.WatchRecorded;
 import dev.moviedb.taste.testing.Topic;
+import dev.moviedb.testing.TestIssuer;
 import dev.moviedb.testing.WithKafkaAndRedis;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -18,6 +21,8 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +33,18 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithKafkaAndRedis
 class PoisonWatchEventsTest {
+
+  /** These tests act as an admin; the access rules have their own test (TasteAccessTest). */
+  @BeforeEach
+  void asAdmin() {
+    RestAssured.requestSpecification =
+        new RequestSpecBuilder().addHeader("Authorization", TestIssuer.bearerAdmin()).build();
+  }
+
+  @AfterEach
+  void anonymousAgain() {
+    RestAssured.requestSpecification = null;
+  }
 
   private static final String DLQ = Topics.WATCH_EVENTS + Topics.DEAD_LETTER_SUFFIX;
 

@@ -10,7 +10,10 @@ import dev.moviedb.events.WatchRecorded;
 import dev.moviedb.infra.LocalRedis;
 import dev.moviedb.taste.testing.Topic;
 import dev.moviedb.testing.SharedInfra;
+import dev.moviedb.testing.TestIssuer;
 import dev.moviedb.testing.WithKafkaAndRedis;
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.io.IOException;
@@ -23,6 +26,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +37,18 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithKafkaAndRedis
 class RedisOutageTest {
+
+  /** The endpoints called here are an admin's (health is anyone's). */
+  @BeforeEach
+  void asAdmin() {
+    RestAssured.requestSpecification =
+        new RequestSpecBuilder().addHeader("Authorization", TestIssuer.bearerAdmin()).build();
+  }
+
+  @AfterEach
+  void anonymousAgain() {
+    RestAssured.requestSpecification = null;
+  }
 
   private static final String DLQ = Topics.WATCH_EVENTS + Topics.DEAD_LETTER_SUFFIX;
 

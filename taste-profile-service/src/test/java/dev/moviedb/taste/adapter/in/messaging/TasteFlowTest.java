@@ -20,8 +20,11 @@ import dev.moviedb.taste.testing.Topic;
 import dev.moviedb.tastestate.TasteSnapshot;
 import dev.moviedb.tastestate.TasteWeights;
 import dev.moviedb.tastestate.redis.RedisTasteState;
+import dev.moviedb.testing.TestIssuer;
 import dev.moviedb.testing.WithKafkaAndRedis;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -36,6 +39,7 @@ import java.util.Random;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +51,18 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithKafkaAndRedis
 class TasteFlowTest {
+
+  /** These tests act as an admin; the access rules have their own test (TasteAccessTest). */
+  @BeforeEach
+  void asAdmin() {
+    RestAssured.requestSpecification =
+        new RequestSpecBuilder().addHeader("Authorization", TestIssuer.bearerAdmin()).build();
+  }
+
+  @AfterEach
+  void anonymousAgain() {
+    RestAssured.requestSpecification = null;
+  }
 
   @Inject TitleResolver resolver;
   @Inject RedisTasteState state;
