@@ -47,8 +47,8 @@ public class OutageRetry {
             .build();
   }
 
-  /** Runs the batch, trying it again until it completes. */
-  public void run(Runnable batch) {
+  /** Runs the batch, trying it again until it completes; returns the failed tries. */
+  public int run(Runnable batch) {
     try {
       guard.call(
           () -> {
@@ -62,12 +62,14 @@ public class OutageRetry {
       throw new IllegalStateException(e);
     }
     Pause ended = pause;
-    if (ended != null) {
-      pause = null;
-      LOG.infof(
-          "consuming again: the batch went through after %d failed tries since %s",
-          ended.failures(), ended.since());
+    if (ended == null) {
+      return 0;
     }
+    pause = null;
+    LOG.infof(
+        "consuming again: the batch went through after %d failed tries since %s",
+        ended.failures(), ended.since());
+    return ended.failures();
   }
 
   /** Set while a batch waits for a dependency. */

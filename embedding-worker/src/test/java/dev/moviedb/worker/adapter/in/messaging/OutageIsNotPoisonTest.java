@@ -7,10 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 import dev.moviedb.events.TitlePublished;
 import dev.moviedb.events.TitleType;
-import dev.moviedb.testing.TestIssuer;
 import dev.moviedb.testing.WithKafkaAndRedis;
-import io.restassured.RestAssured;
-import io.restassured.builder.RequestSpecBuilder;
 import dev.moviedb.vectors.embedding.TextEmbedder;
 import dev.moviedb.vectors.store.ScoredTitle;
 import dev.moviedb.vectors.store.StoredTitle;
@@ -33,8 +30,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,18 +39,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithKafkaAndRedis(redis = false)
 class OutageIsNotPoisonTest {
-
-  /** The endpoints called here are an admin's (health is anyone's). */
-  @BeforeEach
-  void asAdmin() {
-    RestAssured.requestSpecification =
-        new RequestSpecBuilder().addHeader("Authorization", TestIssuer.bearerAdmin()).build();
-  }
-
-  @AfterEach
-  void anonymousAgain() {
-    RestAssured.requestSpecification = null;
-  }
 
   @Inject OutageRetry outage;
   @Inject VectorStore store;
