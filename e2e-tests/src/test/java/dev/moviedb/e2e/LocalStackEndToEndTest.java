@@ -617,7 +617,8 @@ class LocalStackEndToEndTest {
     HttpResponse<String> r =
         send(
             HttpRequest.newBuilder(
-                    URI.create(base + "/v1/catalog/imports?name=replica.jsonl&source=replica" + query))
+                    URI.create(
+                        base + "/v1/catalog/imports?name=replica.jsonl&source=replica" + query))
                 .header("Authorization", "Bearer " + token("e2e-admin", true))
                 .header("Content-Type", "application/x-ndjson")
                 .POST(HttpRequest.BodyPublishers.ofString(rows)));
@@ -631,9 +632,8 @@ class LocalStackEndToEndTest {
     int last = -1;
     while (System.nanoTime() < deadline) {
       last =
-          send(
-                  HttpRequest.newBuilder(URI.create(url))
-                      .header("Authorization", "Bearer " + token("e2e-admin", true)))
+          send(HttpRequest.newBuilder(URI.create(url))
+                  .header("Authorization", "Bearer " + token("e2e-admin", true)))
               .statusCode();
       if (last == status) {
         return;

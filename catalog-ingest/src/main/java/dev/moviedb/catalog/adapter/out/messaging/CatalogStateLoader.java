@@ -112,8 +112,7 @@ public class CatalogStateLoader {
     if (loadedTo.isEmpty()) {
       LOG.warnf(
           "%s and %s do not exist: this replica sees only its own imports",
-          Topics.CATALOG_TITLES,
-          Topics.CATALOG_WORKS);
+          Topics.CATALOG_TITLES, Topics.CATALOG_WORKS);
       return;
     }
     while (following) {
@@ -183,7 +182,8 @@ public class CatalogStateLoader {
     if (event == null) {
       state.removePublishedWork(key);
     } else {
-      state.putPublishedWork(new CatalogWork(key, TitleMapping.fromEvent(event), event.memberIds()));
+      state.putPublishedWork(
+          new CatalogWork(key, TitleMapping.fromEvent(event), event.memberIds()));
     }
   }
 
@@ -215,7 +215,8 @@ public class CatalogStateLoader {
       consumer.seekToBeginning(assigned);
       Map<TopicPartition, Long> end = consumer.endOffsets(assigned);
       long records = 0;
-      // What this load reaches is where following goes on: records published after it are read then.
+      // What this load reaches is where following goes on: records published after it are read
+      // then.
       loadedTo.putAll(end);
       while (!reachedEnd(consumer, end, Set.copyOf(assigned))) {
         for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {

@@ -32,9 +32,9 @@ import org.jboss.logging.Logger;
  * keyed by another user) goes to {@code user.watch-events.dlq} with the reason; the others of the
  * batch are applied. A record without a value (a tombstone) erases the user's contributions. When
  * Redis or the broker is down the batch waits and is tried again ({@link OutageRetry}); Kafka then
- * pauses the partitions, readiness is DOWN, and nothing is dead-lettered. The dead letters are awaited after the batch is
- * applied, so a crash in between sends them again with the redelivered batch, which applies as a
- * no-op.
+ * pauses the partitions, readiness is DOWN, and nothing is dead-lettered. The dead letters are
+ * awaited after the batch is applied, so a crash in between sends them again with the redelivered
+ * batch, which applies as a no-op.
  */
 @ApplicationScoped
 public class WatchEventsConsumer {
