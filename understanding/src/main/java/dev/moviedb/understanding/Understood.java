@@ -57,8 +57,8 @@ public record Understood(
   public TitleFilter filter(TitleFilter explicit) {
     TitleFilter words = constraints.toFilter();
     TitleFilter.Builder b = words.toBuilder();
-    if (explicit.service() != null) {
-      b.availableOn(explicit.service(), explicit.country(), explicit.day());
+    if (!explicit.services().isEmpty()) {
+      b.availableOn(explicit.services(), explicit.country(), explicit.day());
     }
     if (explicit.type() != null) {
       b.type(explicit.type());

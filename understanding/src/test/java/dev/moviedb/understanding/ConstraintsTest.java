@@ -187,7 +187,7 @@ class ConstraintsTest {
     assertThat(merged.minYear()).isEqualTo(2000);
     assertThat(merged.maxYear()).as("a range given explicitly replaces the words' range").isNull();
     assertThat(merged.productionCountries()).containsExactly("south korea");
-    assertThat(merged.service()).isEqualTo("netflix");
+    assertThat(merged.services()).containsExactly("netflix");
     assertThat(merged.country()).isEqualTo("NL");
   }
 }

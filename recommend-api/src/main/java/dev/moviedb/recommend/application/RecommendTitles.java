@@ -1,6 +1,8 @@
 package dev.moviedb.recommend.application;
 
+import dev.moviedb.events.Availability;
 import dev.moviedb.ranking.CalibrationSamples;
+import dev.moviedb.ranking.Collective;
 import dev.moviedb.ranking.NothingToRankException;
 import dev.moviedb.ranking.Ranker;
 import dev.moviedb.ranking.Ranking;
@@ -15,6 +17,9 @@ import dev.moviedb.understanding.RequestPlan;
 import dev.moviedb.vectors.store.StoredTitle;
 import dev.moviedb.vectors.store.TitleFilter;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -101,10 +106,7 @@ public class RecommendTitles {
     try {
       Ranking result =
           ranker
-              .rank(
-                  ranking,
-                  new StoreTitles(now.store(), filter, samples),
-                  signals.in(filter.service(), filter.country()))
+              .rank(ranking, new StoreTitles(now.store(), filter, samples), where(filter))
               .after("understandingAndEmbedding", understandMillis);
       return new Result(
           result,
@@ -119,5 +121,59 @@ public class RecommendTitles {
                   + request.userId()
                   + " has no viewing history yet: give q, or upload a Netflix history first");
     }
+  }
+
+  /**
+   * What everyone watches where the user watches: one service in a country; several services (the
+   * signals are kept per service) fall back to everyone's.
+   */
+  private Collective where(TitleFilter filter) {
+    String service = filter.singleService();
+    return service == null ? signals.in(null, null) : signals.in(service, filter.country());
+  }
+
+  /** Which end of an availability window a listing follows. */
+  public enum Window {
+    /** The window ends soon: earliest end first. */
+    LEAVING,
+    /** The window began lately: latest start first. */
+    NEW
+  }
+
+  /** One title of a listing and its availability on the listing's service and country. */
+  public record Listed(StoredTitle title, Availability window) {}
+
+  /** A page of a listing and how many titles the whole listing holds. */
+  public record Listing(List<Listed> items, int total) {}
+
+  /**
+   * The titles of the served index that pass the filter (a service and a country, and their leaving
+   * or new window), in the window's order; the title and its id break ties.
+   *
+   * @throws ServedCatalogue.UnknownValueException when the filter names a value the catalogue lacks
+   */
+  public Listing listing(Window window, TitleFilter filter, int limit, int offset) {
+    Serving now = serving.current();
+    catalogue.of(now.store()).check(filter);
+    List<Listed> found = new ArrayList<>();
+    now.store()
+        .forEach(
+            (StoredTitle t) -> {
+              if (filter.accepts(t)) {
+                filter.services().stream()
+                    .flatMap(v -> t.availabilityOn(v, filter.country(), filter.day()).stream())
+                    .findFirst()
+                    .ifPresent(a -> found.add(new Listed(t, a)));
+              }
+            });
+    Comparator<Listed> order =
+        window == Window.LEAVING
+            ? Comparator.comparing((Listed l) -> l.window().until())
+            : Comparator.comparing((Listed l) -> l.window().from()).reversed();
+    found.sort(
+        order
+            .thenComparing(l -> l.title().title(), String.CASE_INSENSITIVE_ORDER)
+            .thenComparing(l -> l.title().titleId()));
+    return new Listing(found.stream().skip(offset).limit(limit).toList(), found.size());
   }
 }

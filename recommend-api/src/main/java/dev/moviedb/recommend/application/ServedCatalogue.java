@@ -75,21 +75,19 @@ public final class ServedCatalogue {
           throw new UnknownValueException("genre", genre, genres);
         }
       }
-      if (explicit.service() == null) {
-        return;
-      }
-      String service = explicit.service().toLowerCase(Locale.ROOT);
-      if (!services.contains(service)) {
-        throw new UnknownValueException("service", explicit.service(), services);
-      }
-      if (!availability.contains(TitleFilter.availabilityKey(service, explicit.country()))) {
-        throw new UnknownValueException(
-            "country",
-            explicit.country(),
-            availability.stream()
-                .filter(k -> k.startsWith(service + "|"))
-                .map(k -> k.substring(service.length() + 1))
-                .toList());
+      for (String service : explicit.services()) {
+        if (!services.contains(service)) {
+          throw new UnknownValueException("service", service, services);
+        }
+        if (!availability.contains(TitleFilter.availabilityKey(service, explicit.country()))) {
+          throw new UnknownValueException(
+              "country",
+              explicit.country(),
+              availability.stream()
+                  .filter(k -> k.startsWith(service + "|"))
+                  .map(k -> k.substring(service.length() + 1))
+                  .toList());
+        }
       }
     }
   }

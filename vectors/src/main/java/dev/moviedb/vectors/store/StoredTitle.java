@@ -5,6 +5,7 @@ import dev.moviedb.events.TitlePublished;
 import dev.moviedb.events.TitleType;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A catalogue title as the vector store keeps it: its unit-length vector and the payload needed to
@@ -110,6 +111,29 @@ public record StoredTitle(
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the title is available on that service in that country on that day and that
+   * availability began ({@code from}) on {@code firstDay} or later.
+   */
+  public boolean arrivedSince(String service, String country, LocalDate day, LocalDate firstDay) {
+    for (Availability a : availability) {
+      if (a.covers(service, country, day) && a.from() != null && !a.from().isBefore(firstDay)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The availability that covers that service and country on that day, if any. */
+  public Optional<Availability> availabilityOn(String service, String country, LocalDate day) {
+    for (Availability a : availability) {
+      if (a.covers(service, country, day)) {
+        return Optional.of(a);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The same title available elsewhere or at other dates. */

@@ -9,10 +9,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Hard filters applied inside the vector index. Every field is optional; {@code service} and {@code
- * country} go together and mean "available there on {@code day}". A bound on a field the title
- * lacks (a runtime bound on a series, a season bound on a movie, a maturity bound on an unrated
- * title) excludes the title.
+ * Hard filters applied inside the vector index. Every field is optional; {@code services} and
+ * {@code country} go together and mean "available on any of those services there on {@code day}". A
+ * bound on a field the title lacks (a runtime bound on a series, a season bound on a movie, a
+ * maturity bound on an unrated title) excludes the title.
  *
  * @param genres the title has at least one of these genres
  * @param excludedGenres the title has none of these genres
@@ -26,11 +26,13 @@ import java.util.stream.Collectors;
  * @param maxMaturityAge the title's rating admits viewers of this age ({@link Maturity})
  * @param leavingBy the title's availability on the service in the country ends (its {@code until})
  *     by this day: "leaving soon" (no effect without a service and a country)
+ * @param newSince the title's availability on the service in the country began ({@code from}) on
+ *     this day or later: "new on" (no effect without a service and a country)
  * @param genreGroups the title has at least one genre of every group ("romantic comedy": one of the
  *     romance genres and one of the comedy genres)
  */
 public record TitleFilter(
-    String service,
+    List<String> services,
     String country,
     LocalDate day,
     TitleType type,
@@ -47,7 +49,8 @@ public record TitleFilter(
     Set<String> languageCountries,
     Integer maxMaturityAge,
     List<Set<String>> genreGroups,
-    LocalDate leavingBy) {
+    LocalDate leavingBy,
+    LocalDate newSince) {
 
   public static final TitleFilter NONE = builder().build();
 
@@ -60,7 +63,11 @@ public record TitleFilter(
         genreGroups == null
             ? List.of()
             : genreGroups.stream().filter(g -> !g.isEmpty()).map(TitleFilter::normalise).toList();
-    if ((service == null) != (country == null)) {
+    services =
+        services == null
+            ? List.of()
+            : services.stream().map(v -> v.strip().toLowerCase(Locale.ROOT)).distinct().toList();
+    if (services.isEmpty() != (country == null)) {
       throw new IllegalArgumentException("service and country must be given together");
     }
     if (day == null) {
@@ -90,7 +97,7 @@ public record TitleFilter(
   /** A builder holding every filter of this one, to change some of them. */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.service = service;
+    b.services = services;
     b.country = country;
     b.day = day;
     b.type = type;
@@ -108,7 +115,23 @@ public record TitleFilter(
     b.maxMaturityAge = maxMaturityAge;
     b.genreGroups = genreGroups;
     b.leavingBy = leavingBy;
+    b.newSince = newSince;
     return b;
+  }
+
+  /**
+   * Whether the title is available on one of the services in the country today, and, when asked,
+   * that availability ends by {@link #leavingBy} or began on {@link #newSince} or later.
+   */
+  private boolean availableHere(StoredTitle t) {
+    for (String service : services) {
+      if (t.availableOn(service, country, day)
+          && (leavingBy == null || t.leavingBy(service, country, day, leavingBy))
+          && (newSince == null || t.arrivedSince(service, country, day, newSince))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Genre names compare case-insensitively. */
@@ -132,12 +155,19 @@ public record TitleFilter(
         : names.stream().map(TitleFilter::genreKey).collect(Collectors.toUnmodifiableSet());
   }
 
+  /** The keys of the availabilities any of which a title needs ({@link #availabilityKey}). */
+  public List<String> availabilityKeys() {
+    return services.stream().map(v -> availabilityKey(v, country)).toList();
+  }
+
+  /** The only service asked for, or null when none or several were. */
+  public String singleService() {
+    return services.size() == 1 ? services.get(0) : null;
+  }
+
   /** Whether the title passes every filter (used where the index cannot apply one itself). */
   public boolean accepts(StoredTitle t) {
-    if (service != null && !t.availableOn(service, country, day)) {
-      return false;
-    }
-    if (leavingBy != null && service != null && !t.leavingBy(service, country, day, leavingBy)) {
+    if (!services.isEmpty() && !availableHere(t)) {
       return false;
     }
     if (type != null && t.type() != type) {
@@ -191,7 +221,7 @@ public record TitleFilter(
 
   /** Builds a filter field by field; unset fields filter nothing. */
   public static final class Builder {
-    private String service;
+    private List<String> services = List.of();
     private String country;
     private LocalDate day;
     private TitleType type;
@@ -209,6 +239,7 @@ public record TitleFilter(
     private Integer maxMaturityAge;
     private List<Set<String>> genreGroups = List.of();
     private LocalDate leavingBy;
+    private LocalDate newSince;
 
     private Builder() {}
 
@@ -218,8 +249,19 @@ public record TitleFilter(
       return this;
     }
 
+    /** Only titles whose availability on the service in the country began on this day or later. */
+    public Builder newSince(LocalDate firstDay) {
+      this.newSince = firstDay;
+      return this;
+    }
+
     public Builder availableOn(String service, String country, LocalDate day) {
-      this.service = service;
+      return availableOn(service == null ? List.of() : List.of(service), country, day);
+    }
+
+    /** Titles available on any of the services in the country on the day. */
+    public Builder availableOn(List<String> services, String country, LocalDate day) {
+      this.services = services;
       this.country = country;
       this.day = day;
       return this;
@@ -281,7 +323,7 @@ public record TitleFilter(
 
     public TitleFilter build() {
       return new TitleFilter(
-          service,
+          services,
           country,
           day,
           type,
@@ -298,7 +340,8 @@ public record TitleFilter(
           languageCountries,
           maxMaturityAge,
           genreGroups,
-          leavingBy);
+          leavingBy,
+          newSince);
     }
   }
 }

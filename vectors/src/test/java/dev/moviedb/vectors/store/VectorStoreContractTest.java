@@ -134,6 +134,59 @@ public abstract class VectorStoreContractTest {
   }
 
   @Test
+  void severalServices_keepTitlesOnAnyOfThem_inThatCountry() {
+    LocalDate today = LocalDate.now();
+    StoredTitle onNetflix =
+        title("n", TitleType.MOVIE, 2020, List.of("Drama"), new float[] {1, 0, 0, 0})
+            .withAvailability(List.of(Availability.of("netflix", "NL")));
+    StoredTitle onVideoland =
+        title("v", TitleType.MOVIE, 2020, List.of("Drama"), new float[] {0.9f, 0.1f, 0, 0})
+            .withAvailability(List.of(Availability.of("videoland", "NL")));
+    StoredTitle onHbo =
+        title("h", TitleType.MOVIE, 2020, List.of("Drama"), new float[] {0.8f, 0.2f, 0, 0})
+            .withAvailability(List.of(Availability.of("hbo", "NL")));
+    StoredTitle videolandElsewhere =
+        title("vb", TitleType.MOVIE, 2020, List.of("Drama"), new float[] {0.7f, 0.3f, 0, 0})
+            .withAvailability(List.of(Availability.of("videoland", "BE")));
+    store.upsert(List.of(onNetflix, onVideoland, onHbo, videolandElsewhere));
+    TitleFilter either =
+        TitleFilter.builder().availableOn(List.of("Netflix", "videoland"), "nl", today).build();
+
+    assertThat(store.search(Vectors.normalize(new float[] {1, 0, 0, 0}), 10, either))
+        .extracting(h -> h.title().titleId())
+        .containsExactly("n", "v");
+  }
+
+  @Test
+  void newSince_keepsOnlyTitlesWhoseAvailabilityThereBeganLately() {
+    LocalDate today = LocalDate.now();
+    StoredTitle fresh =
+        title("fresh", TitleType.MOVIE, 2020, List.of("Drama"), new float[] {1, 0, 0, 0})
+            .withAvailability(List.of(new Availability("netflix", "NL", today.minusDays(3), null)));
+    StoredTitle old =
+        title("old", TitleType.MOVIE, 2020, List.of("Drama"), new float[] {0.9f, 0.1f, 0, 0})
+            .withAvailability(
+                List.of(new Availability("netflix", "NL", today.minusDays(400), null)));
+    StoredTitle elsewhere =
+        title("elsewhere", TitleType.MOVIE, 2020, List.of("Drama"), new float[] {0.8f, 0.2f, 0, 0})
+            .withAvailability(List.of(new Availability("netflix", "BE", today.minusDays(2), null)));
+    StoredTitle upcoming =
+        title("upcoming", TitleType.MOVIE, 2020, List.of("Drama"), new float[] {0.7f, 0.3f, 0, 0})
+            .withAvailability(List.of(new Availability("netflix", "NL", today.plusDays(2), null)));
+    store.upsert(List.of(fresh, old, elsewhere, upcoming));
+    TitleFilter arrived =
+        TitleFilter.builder()
+            .availableOn("netflix", "NL", today)
+            .newSince(today.minusDays(14))
+            .build();
+
+    assertThat(store.search(Vectors.normalize(new float[] {1, 0, 0, 0}), 10, arrived))
+        .extracting(h -> h.title().titleId())
+        .as("new here, available today: not the old one, not another country's, not tomorrow's")
+        .containsExactly("fresh");
+  }
+
+  @Test
   void search_returnsNearestFirst_withCosineScores() {
     seed();
 

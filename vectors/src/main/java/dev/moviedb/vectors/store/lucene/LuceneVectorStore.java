@@ -389,7 +389,7 @@ public final class LuceneVectorStore implements VectorStore {
       IndexSearcher searcher, float[] vector, int k, TitleFilter filter) throws IOException {
     checkDimension(vector);
     // Availability date windows are checked on the hits: fetch more when they may drop some.
-    int fetch = filter.service() != null ? k * 2 : k;
+    int fetch = filter.services().isEmpty() ? k : k * 2;
     TopDocs docs =
         searcher.search(new KnnFloatVectorQuery(VECTOR, vector, fetch, toQuery(filter)), fetch);
     StoredFields fields = searcher.storedFields();
@@ -424,9 +424,9 @@ public final class LuceneVectorStore implements VectorStore {
   private static Query toQuery(TitleFilter f) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     b.add(new MatchAllDocsQuery(), Occur.FILTER);
-    if (f.service() != null) {
+    if (!f.services().isEmpty()) {
       b.add(
-          new TermQuery(new Term(AVAILABLE, TitleFilter.availabilityKey(f.service(), f.country()))),
+          new TermInSetQuery(AVAILABLE, f.availabilityKeys().stream().map(BytesRef::new).toList()),
           Occur.FILTER);
     }
     if (f.type() != null) {

@@ -320,7 +320,7 @@ public final class QdrantVectorStore implements VectorStore {
     SearchPoints.Builder request =
         SearchPoints.newBuilder()
             .setCollectionName(collection)
-            .setLimit(filter.service() == null ? k : 2L * k)
+            .setLimit(filter.services().isEmpty() ? k : 2L * k)
             .setFilter(toFilter(filter))
             .setWithPayload(enable(true))
             .setWithVectors(WithVectorsSelectorFactory.enable(true));
@@ -341,8 +341,8 @@ public final class QdrantVectorStore implements VectorStore {
 
   private static Filter toFilter(TitleFilter f) {
     Filter.Builder b = Filter.newBuilder();
-    if (f.service() != null) {
-      b.addMust(matchKeyword("available", TitleFilter.availabilityKey(f.service(), f.country())));
+    if (!f.services().isEmpty()) {
+      b.addMust(matchKeywords("available", f.availabilityKeys()));
     }
     if (f.type() != null) {
       b.addMust(matchKeyword("type", f.type().name()));

@@ -30,10 +30,18 @@ public record ListParams(
         Integer limit,
     @Parameter(description = "titles to skip (paging)") @QueryParam("offset") @Min(0) @Max(1000)
         Integer offset,
-    @Parameter(description = "streaming service, e.g. netflix (default netflix)")
+    @Parameter(
+            description =
+                "streaming service, e.g. netflix (default netflix); repeat it for titles on any of"
+                    + " the services")
         @QueryParam("service")
-        @Pattern(regexp = "[A-Za-z0-9_-]{1,40}", message = "must be a service name such as netflix")
-        String service,
+        @Size(max = 20)
+        List<
+                @Pattern(
+                    regexp = "[A-Za-z0-9_-]{1,40}",
+                    message = "must be a service name such as netflix")
+                String>
+            services,
     @Parameter(description = "ISO 3166 country code where the user watches (default NL)")
         @QueryParam("country")
         @Pattern(regexp = "[A-Za-z]{2}", message = "must be a two-letter country code such as NL")

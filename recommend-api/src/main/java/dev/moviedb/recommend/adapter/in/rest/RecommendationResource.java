@@ -10,12 +10,15 @@ import dev.moviedb.ranking.Ranking;
 import dev.moviedb.ranking.RankingRequest;
 import dev.moviedb.ranking.ScoreKind;
 import dev.moviedb.recommend.application.RecommendTitles;
+import dev.moviedb.understanding.RequestReader;
 import dev.moviedb.understanding.Vocabulary;
 import dev.moviedb.vectors.store.StoredTitle;
 import dev.moviedb.vectors.store.TitleFilter;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -195,6 +198,107 @@ public class RecommendationResource {
     return run(null, titleId, p);
   }
 
+  /** One title of a leaving or new listing, with the window that puts it there. */
+  public record ListedTitle(
+      String titleId,
+      String title,
+      TitleType type,
+      Integer year,
+      List<String> genres,
+      @Schema(description = "first day on the service in the country, when known") LocalDate from,
+      @Schema(description = "first day no longer on it (exclusive), when known") LocalDate until,
+      @Schema(description = "everywhere the title can be watched, with dates")
+          List<Availability> availability) {}
+
+  /** A page of a listing: the service, country and window it covers, and the listing's size. */
+  public record ListingMeta(
+      List<String> services,
+      String country,
+      int days,
+      @Schema(description = "the window's first day") LocalDate since,
+      @Schema(description = "the window's last day") LocalDate by,
+      int total,
+      int limit,
+      int offset) {}
+
+  /** The answer of the leaving and new listings. */
+  public record ListingResponse(List<ListedTitle> items, ListingMeta meta) {}
+
+  /** The longest window of a listing, in days. */
+  static final int MAX_WINDOW_DAYS = 365;
+
+  @GET
+  @Path("/titles/leaving")
+  @Operation(
+      summary =
+          "Titles leaving the service in the country within the days (their availability ends),"
+              + " soonest first; the same filters as a recommendation")
+  @APIResponse(responseCode = "200", description = "The titles leaving soon")
+  public ListingResponse leaving(
+      @Parameter(description = "how many days ahead (default 14)")
+          @QueryParam("days")
+          @Min(1)
+          @Max(MAX_WINDOW_DAYS)
+          Integer days,
+      @Valid @BeanParam ListParams p) {
+    return listing(RecommendTitles.Window.LEAVING, days, p);
+  }
+
+  @GET
+  @Path("/titles/new")
+  @Operation(
+      summary =
+          "Titles new on the service in the country within the last days (their availability"
+              + " began), newest first; the same filters as a recommendation")
+  @APIResponse(responseCode = "200", description = "The titles new lately")
+  public ListingResponse arrived(
+      @Parameter(description = "how many days back (default 14)")
+          @QueryParam("days")
+          @Min(1)
+          @Max(MAX_WINDOW_DAYS)
+          Integer days,
+      @Valid @BeanParam ListParams p) {
+    return listing(RecommendTitles.Window.NEW, days, p);
+  }
+
+  private ListingResponse listing(RecommendTitles.Window window, Integer days, ListParams p) {
+    if (!blank(p.userId())) {
+      throw new BadParameterException(
+          "userId", "does not apply to a listing (ask /v1/recommendations for a user's list)");
+    }
+    int d = days == null ? LISTING_DAYS : days;
+    int limit = p.limit() == null ? DEFAULT_LIMIT : p.limit();
+    int offset = p.offset() == null ? 0 : p.offset();
+    TitleFilter.Builder b = explicitFilter(p);
+    LocalDate today = LocalDate.now();
+    LocalDate since = window == RecommendTitles.Window.LEAVING ? today : today.minusDays(d);
+    LocalDate by = window == RecommendTitles.Window.LEAVING ? today.plusDays(d) : today;
+    TitleFilter filter =
+        window == RecommendTitles.Window.LEAVING
+            ? b.leavingBy(by).build()
+            : b.newSince(since).build();
+    RecommendTitles.Listing found = recommend.listing(window, filter, limit, offset);
+    return new ListingResponse(
+        found.items().stream()
+            .map(
+                l ->
+                    new ListedTitle(
+                        l.title().titleId(),
+                        l.title().title(),
+                        l.title().type(),
+                        l.title().year(),
+                        l.title().genres(),
+                        l.window().from(),
+                        l.window().until(),
+                        l.title().availability()))
+            .toList(),
+        new ListingMeta(
+            filter.services(), filter.country(), d, since, by, found.total(), limit, offset));
+  }
+
+  /** The window of a listing without {@code days}: two weeks, as "leaving soon" in words. */
+  static final int LISTING_DAYS = RequestReader.LEAVING_SOON_DAYS;
+
   private RecommendationsResponse run(String q, String similarTo, ListParams p) {
     if (!blank(p.userId())) {
       UserAccess.require(identity, p.userId().strip());
@@ -204,27 +308,7 @@ public class RecommendationResource {
     }
     int limit = p.limit() == null ? DEFAULT_LIMIT : p.limit();
     int offset = p.offset() == null ? 0 : p.offset();
-    TitleFilter.Builder explicit =
-        TitleFilter.builder()
-            .availableOn(
-                blank(p.service()) ? DEFAULT_SERVICE : p.service().strip(),
-                blank(p.country()) ? DEFAULT_COUNTRY : p.country().strip().toUpperCase(Locale.ROOT),
-                LocalDate.now())
-            .type(type(p.type()))
-            .genres(p.genres() == null ? Set.of() : Set.copyOf(p.genres()))
-            .excludedGenres(p.excludedGenres() == null ? Set.of() : Set.copyOf(p.excludedGenres()))
-            .years(p.minYear(), p.maxYear())
-            .runtimeMinutes(null, p.maxRuntime());
-    if (!blank(p.language())) {
-      String code = p.language().strip().toLowerCase(Locale.ROOT);
-      try {
-        explicit.language(code, Vocabulary.standard().catalogueCountriesSpeaking(code));
-      } catch (IllegalArgumentException e) {
-        throw new BadParameterException(
-            "language", "'" + code + "' is not a language MovieDB knows");
-      }
-    }
-    TitleFilter filter = explicit.build();
+    TitleFilter filter = explicitFilter(p).build();
     RecommendTitles.Result r =
         recommend.recommend(
             new RecommendTitles.Request(
@@ -251,6 +335,33 @@ public class RecommendationResource {
             r.understood(),
             r.like() == null ? null : new LikeTitle(r.like().titleId(), r.like().title()),
             ranking.timingsMillis()));
+  }
+
+  /** The filters the parameters name: where (default Netflix in NL, today), type, genres, years. */
+  private static TitleFilter.Builder explicitFilter(ListParams p) {
+    TitleFilter.Builder explicit =
+        TitleFilter.builder()
+            .availableOn(
+                p.services() == null || p.services().isEmpty()
+                    ? List.of(DEFAULT_SERVICE)
+                    : p.services(),
+                blank(p.country()) ? DEFAULT_COUNTRY : p.country().strip().toUpperCase(Locale.ROOT),
+                LocalDate.now())
+            .type(type(p.type()))
+            .genres(p.genres() == null ? Set.of() : Set.copyOf(p.genres()))
+            .excludedGenres(p.excludedGenres() == null ? Set.of() : Set.copyOf(p.excludedGenres()))
+            .years(p.minYear(), p.maxYear())
+            .runtimeMinutes(null, p.maxRuntime());
+    if (!blank(p.language())) {
+      String code = p.language().strip().toLowerCase(Locale.ROOT);
+      try {
+        explicit.language(code, Vocabulary.standard().catalogueCountriesSpeaking(code));
+      } catch (IllegalArgumentException e) {
+        throw new BadParameterException(
+            "language", "'" + code + "' is not a language MovieDB knows");
+      }
+    }
+    return explicit;
   }
 
   static final int DEFAULT_LIMIT = 10;

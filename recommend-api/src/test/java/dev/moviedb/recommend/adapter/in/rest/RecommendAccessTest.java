@@ -38,6 +38,8 @@ class RecommendAccessTest {
             "application/json",
             "{\"q\":\"vikings\"}")
         .row("GET /v1/trending", ANYONE)
+        .row("GET /v1/titles/leaving", ANYONE)
+        .row("GET /v1/titles/new", ANYONE)
         .row("GET /v1/titles/{titleId}/similar", ANYONE)
         .row("GET /v1/titles/{titleId}/similar", USER, "userId={userId}")
         .row("POST /v1/local/token", ANYONE, null, "application/json", "{\"user\":\"anna\"}")

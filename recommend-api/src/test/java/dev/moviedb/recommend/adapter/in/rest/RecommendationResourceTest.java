@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
@@ -24,6 +26,7 @@ import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.redis.client.Redis;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -78,6 +81,62 @@ class RecommendationResourceTest {
         .body("detail", containsString(parameter))
         .body("detail", containsString(detail))
         .body("instance", equalTo("/v1/recommendations"));
+  }
+
+  @Test
+  void leavingSoon_listsTheTitlesWhoseWindowEnds_soonestFirst() {
+    given()
+        .get("/v1/titles/leaving?service=netflix&country=NL&days=14")
+        .then()
+        .statusCode(200)
+        .body("items.title", contains("Vikings"))
+        .body("items[0].until", equalTo(LocalDate.now().plusDays(10).toString()))
+        .body("meta.total", equalTo(1))
+        .body("meta.days", equalTo(14));
+    given()
+        .get("/v1/titles/leaving?days=7")
+        .then()
+        .statusCode(200)
+        .body("items", empty())
+        .body("meta.services", contains("netflix"))
+        .body("meta.country", equalTo("NL"));
+  }
+
+  @Test
+  void newLately_listsTheTitlesWhoseWindowBegan_andBadWindowsAreNamed() {
+    given()
+        .get("/v1/titles/new")
+        .then()
+        .statusCode(200)
+        .body("items.title", contains("The Last Kingdom"));
+    given().get("/v1/titles/new?days=3").then().statusCode(200).body("items", empty());
+    given().get("/v1/titles/new?days=0").then().statusCode(400).body(containsString("days"));
+    given()
+        .get("/v1/titles/leaving?service=hbo")
+        .then()
+        .statusCode(400)
+        .body(containsString("service"))
+        .body(containsString("netflix"));
+  }
+
+  @Test
+  void aRepeatedService_meansAnyOfThem_andEachItemSaysWhereItIs() {
+    given()
+        .get("/v1/recommendations?q=a drama&service=videoland")
+        .then()
+        .statusCode(200)
+        .body("items.title", contains("Rain Man"))
+        .body("items[0].availability.service", hasItems("netflix", "videoland"));
+    given()
+        .get("/v1/recommendations?q=a drama&service=videoland&service=netflix&limit=10")
+        .then()
+        .statusCode(200)
+        .body("items.title", hasItems("Rain Man", "The Last Kingdom"));
+    given()
+        .get("/v1/recommendations?q=a drama&service=videoland&service=not a service")
+        .then()
+        .statusCode(400)
+        .body(containsString("service"));
   }
 
   @Test
@@ -151,8 +210,10 @@ class RecommendationResourceTest {
           .body("items[0].title", equalTo("Rain Man"))
           .body("items[0].matched", hasItem("trending now")) // NL has too few: the global list
           .body("meta.usedQuery", equalTo(false));
+      String newcomer = "nobody-" + System.nanoTime();
       given()
-          .get("/v1/recommendations?userId=nobody-" + System.nanoTime())
+          .header("Authorization", TestIssuer.bearer(newcomer))
+          .get("/v1/recommendations?userId=" + newcomer)
           .then()
           .statusCode(200)
           .body("items[0].title", equalTo("Rain Man"));

@@ -9,13 +9,15 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
 /**
  * An embedded index holding three titles (vectors at random: these tests are about what the API
- * answers, not about relevance) for recommend-api to serve.
+ * answers, not about relevance) for recommend-api to serve, on Netflix in NL: The Last Kingdom
+ * arrived five days ago, Vikings leaves in ten days, Rain Man has no dates and is on Videoland too.
  */
 public class SmallCatalogue implements QuarkusTestResourceLifecycleManager {
 
@@ -33,9 +35,22 @@ public class SmallCatalogue implements QuarkusTestResourceLifecycleManager {
                     "The Last Kingdom",
                     TitleType.SERIES,
                     List.of("Drama", "History"),
+                    List.of(new Availability("netflix", "NL", TODAY.minusDays(5), null)),
                     random),
-                title("t2", "Vikings", TitleType.SERIES, List.of("Action", "History"), random),
-                title("t3", "Rain Man", TitleType.MOVIE, List.of("Drama"), random)));
+                title(
+                    "t2",
+                    "Vikings",
+                    TitleType.SERIES,
+                    List.of("Action", "History"),
+                    List.of(new Availability("netflix", "NL", null, TODAY.plusDays(10))),
+                    random),
+                title(
+                    "t3",
+                    "Rain Man",
+                    TitleType.MOVIE,
+                    List.of("Drama"),
+                    List.of(Availability.of("netflix", "NL"), Availability.of("videoland", "NL")),
+                    random)));
       }
       return Map.of("moviedb.vector-store.path", dir.toString());
     } catch (IOException e) {
@@ -43,8 +58,15 @@ public class SmallCatalogue implements QuarkusTestResourceLifecycleManager {
     }
   }
 
+  private static final LocalDate TODAY = LocalDate.now();
+
   private static StoredTitle title(
-      String id, String name, TitleType type, List<String> genres, Random random) {
+      String id,
+      String name,
+      TitleType type,
+      List<String> genres,
+      List<Availability> availability,
+      Random random) {
     float[] v = new float[384];
     for (int i = 0; i < v.length; i++) {
       v[i] = (float) random.nextGaussian();
@@ -64,7 +86,7 @@ public class SmallCatalogue implements QuarkusTestResourceLifecycleManager {
         null,
         List.of(),
         null,
-        List.of(Availability.of("netflix", "NL")),
+        availability,
         List.of(),
         "hash-" + id,
         Vectors.normalize(v));
