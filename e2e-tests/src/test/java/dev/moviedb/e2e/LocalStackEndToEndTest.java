@@ -590,6 +590,7 @@ class LocalStackEndToEndTest {
       JsonNode added = importOn(replica, rows, "");
       assertThat(added.path("published").asInt()).as(added.toString()).isEqualTo(2);
       long answered = System.nanoTime();
+      awaitStatus(primary + "/v1/catalog/titles/replica:a", 200);
       awaitStatus(primary + "/v1/catalog/titles/replica:b", 200);
       double followed = (System.nanoTime() - answered) / 1e9;
 
