@@ -10,6 +10,9 @@ import dev.moviedb.events.Topics.TopicSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -130,7 +133,9 @@ class ClosedByDefaultTest {
             .contains(secretValue(serverSecret));
       }
     }
-    assertThat(clients).as(overlay).contains("recommend-api", "taste-profile-service");
+    assertThat(clients)
+        .as(overlay)
+        .contains("recommend-api", "taste-profile-service", "collective-signals");
   }
 
   /** Qdrant requires its API key, and every service that uses Qdrant sends that same key. */
@@ -209,7 +214,8 @@ class ClosedByDefaultTest {
       assertCaMounted(rendered, service, config.value("kafka.ssl.truststore.location").orElse(""));
     }
     assertThat(kafkaServices)
-        .contains("catalog-ingest", "embedding-worker", "taste-profile-service");
+        .contains(
+            "catalog-ingest", "embedding-worker", "taste-profile-service", "collective-signals");
   }
 
   private static void assertCaMounted(List<JsonNode> rendered, String service, String file) {
@@ -254,6 +260,56 @@ class ClosedByDefaultTest {
     }
 
     assertThat(missing).isEmpty();
+  }
+
+  /**
+   * Each KafkaUser may read exactly the topics its service reads, no more: those of the service's
+   * incoming channels (its application.properties, resolved as the service resolves them) and those
+   * of the consumers its code builds itself outside a channel (its main sources). A Read left
+   * behind by a retired consumer, or missing for a new one, fails here; so does a KafkaUser of no
+   * service, or a service that reads Kafka without one.
+   */
+  @Test
+  void production_everyKafkaUsersReadTopics_areExactlyTheTopicsItsServiceReads() {
+    List<JsonNode> rendered = Rendered.overlay("production");
+    for (String service : DeployFiles.SERVICES.keySet()) {
+      Set<String> reads = new TreeSet<>();
+      ServiceConfig.in(rendered, service).consumers().values().forEach(c -> reads.add(c.topic()));
+      Map<String, Set<String>> ownConsumers = ServiceSources.topicsReadOutsideChannels(service);
+      ownConsumers.values().forEach(reads::addAll);
+      Optional<JsonNode> user = DeployFiles.find(rendered, "KafkaUser", service);
+      if (user.isEmpty()) {
+        assertThat(reads).as(service + " reads Kafka without a KafkaUser").isEmpty();
+        continue;
+      }
+
+      assertThat(readTopics(user.get()))
+          .as(
+              DeployFiles.id(user.get())
+                  + " reads what "
+                  + service
+                  + "'s channels and its own consumers "
+                  + ownConsumers
+                  + " read")
+          .isEqualTo(reads);
+    }
+    assertThat(DeployFiles.ofKind(rendered, "KafkaUser"))
+        .extracting(DeployFiles::name)
+        .as("every KafkaUser is a service's")
+        .isSubsetOf(DeployFiles.SERVICES.keySet());
+  }
+
+  private static Set<String> readTopics(JsonNode user) {
+    Set<String> topics = new TreeSet<>();
+    for (JsonNode acl : user.at("/spec/authorization/acls")) {
+      List<String> operations = DeployFiles.texts(acl.path("operations"));
+      if (acl.at("/resource/type").asText().equals("topic")
+          && !acl.path("type").asText("allow").equals("deny")
+          && (operations.contains("Read") || operations.contains("All"))) {
+        topics.add(acl.at("/resource/name").asText());
+      }
+    }
+    return topics;
   }
 
   /** ACLs name only topics that exist: a typo or a retired topic shows here. */

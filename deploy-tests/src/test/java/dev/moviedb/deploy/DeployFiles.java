@@ -16,12 +16,13 @@ import java.util.stream.Stream;
 /** Reads the deployment files of the project: paths, YAML documents, and look-ups in them. */
 final class DeployFiles {
 
-  /** The four services and their HTTP ports. */
+  /** The services and their HTTP ports. */
   static final Map<String, Integer> SERVICES =
       Map.of(
           "catalog-ingest", 8081,
           "embedding-worker", 8082,
           "taste-profile-service", 8083,
+          "collective-signals", 8084,
           "recommend-api", 8080);
 
   private static final YAMLMapper YAML = new YAMLMapper();

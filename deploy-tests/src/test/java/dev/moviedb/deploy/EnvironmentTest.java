@@ -49,6 +49,9 @@ class EnvironmentTest {
           "taste-profile-service",
               List.of(
                   "KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_REDIS_HOSTS", "QUARKUS_REDIS_PASSWORD", OIDC),
+          "collective-signals",
+              List.of(
+                  "KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_REDIS_HOSTS", "QUARKUS_REDIS_PASSWORD", OIDC),
           "recommend-api",
               Stream.concat(
                       Stream.of("QUARKUS_REDIS_HOSTS", "QUARKUS_REDIS_PASSWORD", OIDC),

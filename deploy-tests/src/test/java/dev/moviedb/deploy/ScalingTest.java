@@ -19,15 +19,17 @@ class ScalingTest {
   }
 
   /**
-   * KEDA must watch the consumer groups the worker commits as. The worker's catalogue group is
-   * embedding-worker-${moviedb.embedding.model}: resolved here from its application.properties and
-   * the environment of its rendered Deployment, exactly as the worker resolves it, and compared
-   * with every kafka trigger of its ScaledObject. A ScaledObject on a group that never commits
-   * scales on a lag that never shrinks.
+   * KEDA must watch the consumer groups the scaled service commits as, all of them. The groups (the
+   * worker's embedding-worker-${moviedb.embedding.model}, collective-signals'
+   * ${MOVIEDB_SIGNALS_GROUP}) are resolved here from the service's application.properties and the
+   * environment of its rendered Deployment, exactly as the service resolves them, and compared with
+   * the kafka triggers of its ScaledObject. A ScaledObject on a group that never commits scales on
+   * a lag that never shrinks; a consumer it does not watch can fall behind without a new replica.
    */
   @ParameterizedTest
   @MethodSource("overlays")
-  void everyKedaKafkaTrigger_watchesATopicAndGroupTheWorkerConsumesWith(String overlay) {
+  void everyKedaKafkaTrigger_watchesExactlyTheTopicsAndGroupsItsServiceConsumesWith(
+      String overlay) {
     List<JsonNode> rendered = Rendered.overlay(overlay);
     List<JsonNode> scaledObjects = DeployFiles.ofKind(rendered, "ScaledObject");
     assertThat(scaledObjects).as(overlay).isNotEmpty();
@@ -44,11 +46,14 @@ class ScalingTest {
                 trigger.at("/metadata/consumerGroup").asText()));
       }
 
-      assertThat(consumers).as(overlay + ": the consumers of " + service).containsAll(watched);
       assertThat(watched)
-          .as(overlay + ": " + service + "'s catalogue consumer is watched")
-          .anyMatch(c -> c.topic().equals(Topics.CATALOG_WORKS));
+          .as(overlay + ": the triggers of ScaledObject " + DeployFiles.name(scaledObject))
+          .containsExactlyInAnyOrderElementsOf(consumers);
     }
+    assertThat(scaledObjects)
+        .extracting(s -> s.at("/spec/scaleTargetRef/name").asText())
+        .as(overlay)
+        .contains("embedding-worker", "collective-signals");
   }
 
   /**
@@ -69,7 +74,9 @@ class ScalingTest {
             .map(ref -> ref.path("name").asText())
             .toList();
 
-    assertThat(targets).as(overlay).contains("recommend-api", "embedding-worker");
+    assertThat(targets)
+        .as(overlay)
+        .contains("recommend-api", "embedding-worker", "collective-signals");
     for (String target : targets) {
       assertThat(DeployFiles.get(rendered, "Deployment", target).path("spec").has("replicas"))
           .as(overlay + ": Deployment " + target + " has replicas")
@@ -109,12 +116,48 @@ class ScalingTest {
             .isEqualTo(listener.path("tls").asBoolean() ? "enable" : "disable");
         if (scram) {
           String authentication = trigger.at("/authenticationRef/name").asText();
-          assertThat(DeployFiles.find(rendered, "TriggerAuthentication", authentication))
-              .as(overlay + ": TriggerAuthentication " + authentication)
-              .isPresent();
+          JsonNode auth =
+              DeployFiles.find(rendered, "TriggerAuthentication", authentication)
+                  .orElseThrow(
+                      () ->
+                          new AssertionError(
+                              overlay + ": no TriggerAuthentication " + authentication));
+          assertAuthenticatesAsItsService(
+              rendered, auth, scaledObject.at("/spec/scaleTargetRef/name").asText());
         }
       }
     }
+  }
+
+  /**
+   * KEDA reads the lag as the scaled service's own KafkaUser (whose ACLs cover that service's
+   * groups and topics): the user name from the service's container, the password from the Secret
+   * Strimzi makes for that user.
+   */
+  private static void assertAuthenticatesAsItsService(
+      List<JsonNode> rendered, JsonNode auth, String service) {
+    String what = DeployFiles.id(auth);
+    JsonNode password =
+        DeployFiles.stream(auth.at("/spec/secretTargetRef"))
+            .filter(r -> r.path("parameter").asText().equals("password"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(what + ": no password"));
+    assertThat(password.path("name").asText()).as(what + " password").isEqualTo(service);
+    JsonNode username =
+        DeployFiles.stream(auth.at("/spec/env"))
+            .filter(r -> r.path("parameter").asText().equals("username"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(what + ": no username"));
+    assertThat(username.path("containerName").asText()).as(what).isEqualTo(service);
+    assertThat(
+            Environment.ofDeployment(rendered, service)
+                .values()
+                .get(username.path("name").asText()))
+        .as(what + " username")
+        .isEqualTo(service);
+    assertThat(DeployFiles.find(rendered, "KafkaUser", service))
+        .as(what + ": KafkaUser " + service)
+        .isPresent();
   }
 
   /** More consumers than partitions sit idle: KEDA's maximum stays within the partitions. */

@@ -296,6 +296,20 @@ public final class Evaluate implements Callable<Integer> {
           report.note(formEval.failures() + " form requests failed; counted as misses.");
         }
         report.note("document-text forms evaluated in " + seconds(t));
+
+        t = System.nanoTime();
+        AspectEval aspectEval = new AspectEval(catalogue, embeddingCache, runs);
+        SweepReport.aspects(
+            report,
+            aspectEval.evaluate(labelledKnown, tomt, people),
+            labelledKnown.size(),
+            tomt.size(),
+            people.size(),
+            runs.get(0).modelId());
+        if (aspectEval.failures() > 0) {
+          report.note(aspectEval.failures() + " aspect-vector requests failed; counted as misses.");
+        }
+        report.note("aspect vectors evaluated in " + seconds(t));
       }
 
       if (protocol == null) {

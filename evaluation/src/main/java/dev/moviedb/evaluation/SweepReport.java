@@ -212,6 +212,167 @@ final class SweepReport {
             form.taste().cases());
   }
 
+  // ---- aspect vectors ----
+
+  static void aspects(
+      Report report,
+      List<AspectEval.AspectScore> scores,
+      int labelled,
+      int tomt,
+      int people,
+      String primaryModel) {
+    List<List<String>> rows = new ArrayList<>();
+    for (AspectEval.AspectScore s : scores) {
+      AspectEval.AspectScore base = aspectDefault(scores, s.model());
+      rows.add(
+          List.of(
+              s.variant().id + (s.variant() == AspectEval.Variant.DEFAULT ? " (current)" : ""),
+              s.model(),
+              num(s.labelled().hit10()),
+              num(s.labelled().mrr()),
+              num(s.tomt().hit10()),
+              num(s.tomt().mrr()),
+              base == null || s == base ? "-" : signed(Metrics.paired(s.tomt().rr, base.tomt().rr)),
+              num(s.people().hit10())));
+    }
+    String variants =
+        java.util.Arrays.stream(AspectEval.Variant.values())
+            .map(v -> v.id + ": " + v.description)
+            .collect(Collectors.joining("; "));
+    report.table(
+        new Table(
+            "Aspect vectors (a plot vector beside the default one)",
+            "Every title embedded twice, in the default form `"
+                + Form.DEFAULT.id()
+                + "` and in `"
+                + AspectEval.PLOT.id()
+                + "` (the plot aspect), as two named vectors (Qdrant) or two vector fields"
+                + " (Lucene) would hold them; each request is read as recommend-api reads it (its"
+                + " filters and request vector) and the catalogue ranked by exact cosine, top "
+                + QueryEval.DEPTH
+                + ", over one vector or both ("
+                + variants
+                + "). Exact cosine alone, without the shipped ranking's popularity, co-watch and"
+                + " one title per franchise, so the \"default\" row differs a little from the"
+                + " shipped-ranking rows above; every variant is ranked the same way. Same "
+                + labelled
+                + " labelled requests, "
+                + tomt
+                + " TOMT posts and "
+                + people
+                + " requests by person as the forms above. \"TOMT MRR - default\": the paired"
+                + " difference ± its standard error. Taste is not measured: a taste would keep"
+                + " ranking over the default vector. Rule: a variant replaces the single vector"
+                + " when its TOMT MRR is clearly higher (paired, over two standard errors), its"
+                + " labelled MRR is not lower and it keeps at least "
+                + Math.round(PEOPLE_GUARD * 100)
+                + " % of the default's people hit@10.",
+            List.of(
+                "ranking",
+                "model",
+                "labelled hit@10",
+                "labelled MRR",
+                "TOMT hit@10",
+                "TOMT MRR",
+                "TOMT MRR - default",
+                "people hit@10"),
+            rows));
+    report.decision(aspectChoice(scores, primaryModel));
+  }
+
+  private static AspectEval.AspectScore aspectDefault(
+      List<AspectEval.AspectScore> scores, String model) {
+    return scores.stream()
+        .filter(s -> s.model().equals(model) && s.variant() == AspectEval.Variant.DEFAULT)
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** What keeps {@code candidate} from replacing {@code base} under the rule; empty when none. */
+  static List<String> aspectShortfalls(
+      AspectEval.AspectScore candidate, AspectEval.AspectScore base) {
+    List<String> out = new ArrayList<>();
+    Difference tomt = Metrics.paired(candidate.tomt().rr, base.tomt().rr);
+    if (!(tomt.isClear() && tomt.mean() > 0)) {
+      out.add("its TOMT MRR is not clearly higher");
+    }
+    if (candidate.labelled().mrr() < base.labelled().mrr()) {
+      out.add("its labelled MRR is lower");
+    }
+    if (candidate.people().hit10() < PEOPLE_GUARD * base.people().hit10()) {
+      out.add(
+          "it keeps "
+              + Math.round(
+                  100 * candidate.people().hit10() / Math.max(1e-12, base.people().hit10()))
+              + " % of the people hit@10");
+    }
+    return out;
+  }
+
+  static String aspectChoice(List<AspectEval.AspectScore> scores, String model) {
+    AspectEval.AspectScore base = aspectDefault(scores, model);
+    if (base == null || base.tomt().cases() == 0) {
+      return "**Aspect vectors**: one vector per title (not compared: TOMT was not evaluated with "
+          + model
+          + ").";
+    }
+    List<AspectEval.AspectScore> others =
+        scores.stream().filter(s -> s.model().equals(model) && s != base).toList();
+    AspectEval.AspectScore winner =
+        others.stream()
+            .filter(s -> aspectShortfalls(s, base).isEmpty())
+            .max(Comparator.comparingDouble(s -> s.tomt().mrr()))
+            .orElse(null);
+    if (winner != null) {
+      return "**Aspect vectors**: ranking over both vectors by "
+          + winner.variant().id
+          + " ("
+          + winner.variant().description
+          + ") passes the rule with "
+          + model
+          + ": "
+          + aspectAgainst(winner, base)
+          + ". Shipping it needs a second vector per title (`"
+          + AspectEval.PLOT.id()
+          + "`) in the embedding worker and both indexes; that product side is not built.";
+    }
+    AspectEval.AspectScore bestTomt =
+        others.stream().max(Comparator.comparingDouble(s -> s.tomt().mrr())).orElse(null);
+    StringBuilder text =
+        new StringBuilder("**Aspect vectors**: one vector per title (`")
+            .append(Form.DEFAULT.id())
+            .append("`) stays: with ")
+            .append(model)
+            .append(", no ranking over a `")
+            .append(AspectEval.PLOT.id())
+            .append("` vector passes the rule");
+    if (bestTomt != null) {
+      text.append(" (best TOMT MRR: ")
+          .append(bestTomt.variant().id)
+          .append(", ")
+          .append(aspectAgainst(bestTomt, base))
+          .append("; ")
+          .append(String.join(", ", aspectShortfalls(bestTomt, base)))
+          .append(')');
+    }
+    return text.append('.').toString();
+  }
+
+  private static String aspectAgainst(AspectEval.AspectScore s, AspectEval.AspectScore base) {
+    return String.format(
+        Locale.ROOT,
+        "TOMT MRR %s against %s (paired difference %s over %d posts), labelled MRR %s against"
+            + " %s, people hit@10 %s against %s",
+        num(s.tomt().mrr()),
+        num(base.tomt().mrr()),
+        signed(Metrics.paired(s.tomt().rr, base.tomt().rr)),
+        s.tomt().cases(),
+        num(s.labelled().mrr()),
+        num(base.labelled().mrr()),
+        num(s.people().hit10()),
+        num(base.people().hit10()));
+  }
+
   // ---- collective signals ----
 
   /**

@@ -563,6 +563,15 @@ public final class RequestReader {
    */
   public static final int DESCRIPTION_WORDS = 40;
 
+  /** Whether a request is a description: more than {@link #DESCRIPTION_WORDS} words. */
+  public static boolean isDescription(String text) {
+    return words(text) > DESCRIPTION_WORDS;
+  }
+
+  private static int words(String text) {
+    return text.strip().split("\\s+").length;
+  }
+
   /** Reads a request. Never throws on what a person types; a blank request is an error. */
   public Understood read(String text) {
     if (text == null || text.isBlank()) {
@@ -570,8 +579,7 @@ public final class RequestReader {
     }
     Work w = new Work(text);
     w.language = detectLanguage(w.lower);
-    int words = text.strip().split("\\s+").length;
-    if (words > DESCRIPTION_WORDS) {
+    if (isDescription(text)) {
       return new Understood(
           text,
           w.language,
@@ -580,7 +588,7 @@ public final class RequestReader {
           List.of(),
           text.strip(),
           "",
-          List.of(new Reading("description", words + " words", "")));
+          List.of(new Reading("description", words(text) + " words", "")));
     }
     if (knownTitle != null && knownTitle.test(text.strip())) {
       // "The Nineties", "1917": a title typed on its own is asked for by name, not by constraint

@@ -343,4 +343,12 @@ class RequestReaderTest {
     }
     assertThat(READER.read("a film about leaving home").constraints().leavingWithinDays()).isNull();
   }
+
+  @Test
+  void isDescription_givenMoreWordsThanTheThreshold_isTrue() {
+    String atThreshold = "word ".repeat(RequestReader.DESCRIPTION_WORDS).strip();
+    assertThat(RequestReader.isDescription(atThreshold)).isFalse();
+    assertThat(RequestReader.isDescription(atThreshold + " more")).isTrue();
+    assertThat(RequestReader.isDescription("  a   short\trequest  ")).isFalse();
+  }
 }
