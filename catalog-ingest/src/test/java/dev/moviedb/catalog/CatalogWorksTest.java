@@ -15,6 +15,7 @@ import dev.moviedb.catalog.application.WorkCatalogue;
 import dev.moviedb.catalog.application.port.CataloguePublisher;
 import dev.moviedb.catalog.domain.ImportMode;
 import dev.moviedb.catalog.domain.ImportReport;
+import dev.moviedb.catalog.domain.SnapshotPolicy;
 import dev.moviedb.catalog.domain.WorkMember;
 import dev.moviedb.catalog.domain.WorkReport;
 import dev.moviedb.catalogfiles.CatalogueFormat;
@@ -309,7 +310,7 @@ class CatalogWorksTest {
     assertThat(reconciled.newWorkCount()).isZero();
 
     ImportReport report =
-        new ImportCatalogue(works, restarted)
+        new ImportCatalogue(works, restarted, new SnapshotPolicy(1.0))
             .run(
                 new ImportCatalogue.Request(
                     "after-restart.jsonl", "jsonl", "w6c", ImportMode.UPSERT, List.of()),

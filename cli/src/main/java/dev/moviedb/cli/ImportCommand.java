@@ -42,6 +42,13 @@ final class ImportCommand implements Callable<Integer> {
   boolean snapshot;
 
   @Option(
+      names = "--force",
+      description =
+          "apply a snapshot catalog-ingest refuses (too many rejected rows, rows of another"
+              + " source, no rows)")
+  boolean force;
+
+  @Option(
       names = "--wait",
       description = "then wait until the embedding worker has indexed every catalogue record")
   boolean waitUntilSearchable;
@@ -79,6 +86,7 @@ final class ImportCommand implements Callable<Integer> {
             + (csv ? "csv" : "jsonl")
             + "&mode="
             + (snapshot ? "snapshot" : "upsert")
+            + (force ? "&force=true" : "")
             + "&service="
             + encode(service)
             + "&country="

@@ -54,17 +54,18 @@ class LocalStackEndToEndTest {
     deleteRecursively(home);
     recommendPort = FreePorts.next();
     env =
-        Map.of(
-            "MOVIEDB_HOME", home.toString(),
-            "MOVIEDB_KAFKA_PORT", String.valueOf(FreePorts.next()),
-            "MOVIEDB_KAFKA_CONTROLLER_PORT", String.valueOf(FreePorts.next()),
-            "MOVIEDB_REDIS_PORT", String.valueOf(FreePorts.next()),
-            "MOVIEDB_RECOMMEND_PORT", String.valueOf(recommendPort),
-            "MOVIEDB_CATALOG_PORT", String.valueOf(FreePorts.next()),
-            "MOVIEDB_WORKER_PORT", String.valueOf(FreePorts.next()),
-            "MOVIEDB_TASTE_PORT", String.valueOf(FreePorts.next()),
-            "MOVIEDB_SIGNALS_PORT", String.valueOf(FreePorts.next()),
-            "MOVIEDB_REEMBED_PORT", String.valueOf(FreePorts.next()));
+        Map.ofEntries(
+            Map.entry("MOVIEDB_HOME", home.toString()),
+            Map.entry("MOVIEDB_KAFKA_PORT", String.valueOf(FreePorts.next())),
+            Map.entry("MOVIEDB_KAFKA_CONTROLLER_PORT", String.valueOf(FreePorts.next())),
+            Map.entry("MOVIEDB_REDIS_PORT", String.valueOf(FreePorts.next())),
+            Map.entry("MOVIEDB_RECOMMEND_PORT", String.valueOf(recommendPort)),
+            Map.entry("MOVIEDB_CATALOG_PORT", String.valueOf(FreePorts.next())),
+            Map.entry("MOVIEDB_WORKER_PORT", String.valueOf(FreePorts.next())),
+            Map.entry("MOVIEDB_TASTE_PORT", String.valueOf(FreePorts.next())),
+            Map.entry("MOVIEDB_SIGNALS_PORT", String.valueOf(FreePorts.next())),
+            Map.entry("MOVIEDB_REEMBED_PORT", String.valueOf(FreePorts.next())),
+            Map.entry("MOVIEDB_CATALOG_REPLICA_PORT", String.valueOf(FreePorts.next())));
     Run up = moviedb("up");
     upOutput = up.output();
     assertThat(up.exitCode()).as(up.output()).isZero();
@@ -487,6 +488,7 @@ class LocalStackEndToEndTest {
       Thread.sleep(200);
     }
     long pid = Long.parseLong(Files.readString(home.resolve("run/embedding-worker.pid")).strip());
+    long beforeKill = indexed();
     new ProcessBuilder("kill", "-9", String.valueOf(pid)).start().waitFor();
     while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
       Thread.sleep(50);
@@ -494,13 +496,20 @@ class LocalStackEndToEndTest {
     long atCrash = indexed();
     assertThat(atCrash).isLessThan(before + newWorks);
 
+    long killedAt = System.nanoTime();
     Run restarted = moviedb("start", "embedding-worker");
     assertThat(restarted.exitCode()).as(restarted.output()).isZero();
     for (int i = 0; i < 900 && indexed() < before + newWorks; i++) {
       Thread.sleep(500);
     }
+    double recovered = (System.nanoTime() - killedAt) / 1e9;
     assertThat(indexed()).isEqualTo(before + newWorks);
     Thread.sleep(3000);
+    System.out.printf(
+        "FAULT embedding-worker killed -9 with about %d of %d new works indexed: %d works in the index"
+            + " afterwards (expected %d, the index is keyed by work id); complete %.1f s after"
+            + " the kill (restart included)%n",
+        beforeKill - before, newWorks, indexed(), before + newWorks, recovered);
     assertThat(indexed()).as("no work twice after redelivery").isEqualTo(before + newWorks);
     // The Last Kingdom is now a work of two sources; asked by the real catalogue's id, it is the
     // work anna watched, and it does not come back to her under either source.
@@ -509,6 +518,255 @@ class LocalStackEndToEndTest {
     List<String> titles = new ArrayList<>();
     anna.path("items").forEach(item -> titles.add(item.path("title").asText()));
     assertThat(titles).as(anna.toString()).doesNotContain("The Last Kingdom");
+  }
+
+  @Test
+  @Order(13)
+  void redisStoppedFor20sDuringA3000RowHistoryUpload_everyEventAppliedExactlyOnce()
+      throws Exception {
+    Path history = home.resolve("fault-history.csv");
+    Files.writeString(history, generatedHistory(3000));
+    // The reference: the same history, uploaded and applied with every process up.
+    Run reference = moviedb("history", "dora", history.toString());
+    assertThat(reference.output()).as(reference.output()).contains("\"eventsPublished\":3000");
+    JsonNode expected = awaitProfileEvents("dora", 3000, 300);
+    double redeliveriesBefore = tasteMetric("moviedb_taste_events_duplicates_total");
+
+    long stoppedAt = System.nanoTime();
+    assertThat(moviedb("stop", "redis").output()).contains("redis stopped.");
+    Run upload = moviedb("history", "carla", history.toString());
+    assertThat(upload.output()).as(upload.output()).contains("\"eventsPublished\":3000");
+    long uploadSeconds = (System.nanoTime() - stoppedAt) / 1_000_000_000L;
+    boolean notReady = tasteConsumptionDown();
+    Thread.sleep(Math.max(0, 20_000 - (System.nanoTime() - stoppedAt) / 1_000_000));
+    assertThat(tasteConsumptionDown())
+        .as("taste-profile-service not ready while Redis is down")
+        .isTrue();
+    Run start = moviedb("start", "redis");
+    assertThat(start.exitCode()).as(start.output()).isZero();
+    long startedAt = System.nanoTime();
+    JsonNode carla = awaitProfileEvents("carla", 3000, 300);
+    double recovered = (System.nanoTime() - startedAt) / 1e9;
+    Thread.sleep(3000);
+    carla = profile("carla");
+    long applied = profileEvents(carla);
+    double redeliveries = tasteMetric("moviedb_taste_events_duplicates_total") - redeliveriesBefore;
+    long deadLetters = deadLetters("carla");
+    System.out.printf(
+        "FAULT redis stopped %.1f s during a 3,000-row history upload (upload answered within %d s"
+            + " of the stop, readiness DOWN seen: %s): published 3000, applied %d, lost %d, dead"
+            + " letters %d, redeliveries absorbed %.0f; every event applied %.2f s after Redis"
+            + " started again%n",
+        (startedAt - stoppedAt) / 1e9,
+        uploadSeconds,
+        notReady,
+        applied,
+        3000 - applied,
+        deadLetters,
+        redeliveries,
+        recovered);
+    assertThat(applied).as("events applied, each once").isEqualTo(3000);
+    assertThat(deadLetters).as("nothing good dead-lettered").isZero();
+    assertThat(carla.path("counts")).isEqualTo(expected.path("counts"));
+    assertThat(carla.path("positiveWeight").asDouble())
+        .as("the same weights as the history applied without a fault (nothing doubled)")
+        .isCloseTo(
+            expected.path("positiveWeight").asDouble(),
+            org.assertj.core.data.Percentage.withPercentage(1e-6));
+    assertThat(tasteConsumptionDown()).as("ready again").isFalse();
+  }
+
+  @Test
+  @Order(14)
+  void twoCatalogIngestReplicas_eachDiffsAgainstWhatTheOtherPublished() throws Exception {
+    Run started = moviedb("start", "catalog-ingest-replica");
+    assertThat(started.exitCode()).as(started.output()).isZero();
+    try {
+      String replica = "http://localhost:" + env.get("MOVIEDB_CATALOG_REPLICA_PORT");
+      String primary = "http://localhost:" + env.get("MOVIEDB_CATALOG_PORT");
+      String rows =
+          "{\"source\":\"replica\",\"nativeId\":\"a\",\"type\":\"MOVIE\",\"title\":\"Salt"
+              + " Roads\",\"year\":2011,\"runtimeMinutes\":95,\"genres\":[\"Drama\"]}\n"
+              + "{\"source\":\"replica\",\"nativeId\":\"b\",\"type\":\"MOVIE\",\"title\":\"Paper"
+              + " Boats\",\"year\":2012,\"runtimeMinutes\":90,\"genres\":[\"Drama\"]}\n";
+      JsonNode added = importOn(replica, rows, "");
+      assertThat(added.path("published").asInt()).as(added.toString()).isEqualTo(2);
+      long answered = System.nanoTime();
+      awaitStatus(primary + "/v1/catalog/titles/replica:a", 200);
+      awaitStatus(primary + "/v1/catalog/titles/replica:b", 200);
+      double followed = (System.nanoTime() - answered) / 1e9;
+
+      // A snapshot on the primary removes the title the replica added; the replica follows that.
+      String onlyA = rows.substring(0, rows.indexOf('\n') + 1);
+      JsonNode snapshot = importOn(primary, onlyA, "&mode=snapshot");
+      assertThat(snapshot.path("removed").asInt()).as(snapshot.toString()).isEqualTo(1);
+      assertThat(snapshot.path("unchanged").asInt()).isEqualTo(1);
+      awaitStatus(replica + "/v1/catalog/titles/replica:b", 404);
+      JsonNode again = importOn(replica, onlyA, "");
+      assertThat(again.path("published").asInt()).as("nothing stale republished").isZero();
+      assertThat(again.path("unchanged").asInt()).isEqualTo(1);
+      System.out.printf(
+          "REPLICAS two catalog-ingest processes on one broker: a title imported on one is in the"
+              + " other's state %.2f s after the import answered; a snapshot on the other removed"
+              + " it (removed 1), and the first republished nothing%n",
+          followed);
+    } finally {
+      assertThat(moviedb("stop", "catalog-ingest-replica").exitCode()).isZero();
+    }
+  }
+
+  /** An import of JSON lines on one catalog-ingest, as an admin: its report. */
+  private static JsonNode importOn(String base, String rows, String query) throws Exception {
+    HttpResponse<String> r =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        base + "/v1/catalog/imports?name=replica.jsonl&source=replica" + query))
+                .header("Authorization", "Bearer " + token("e2e-admin", true))
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(rows)));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return JSON.readTree(r.body());
+  }
+
+  /** Waits (30 s at most) until a GET of the catalogue, as an admin, answers this status. */
+  private static void awaitStatus(String url, int status) throws Exception {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    int last = -1;
+    while (System.nanoTime() < deadline) {
+      last =
+          send(HttpRequest.newBuilder(URI.create(url))
+                  .header("Authorization", "Bearer " + token("e2e-admin", true)))
+              .statusCode();
+      if (last == status) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError(url + " answered " + last + ", not " + status + ", for 30 s");
+  }
+
+  /**
+   * A Netflix viewing history of {@code rows} rows: episodes of two series of the sample catalogue,
+   * three a day, every (title, date) once.
+   */
+  private static String generatedHistory(int rows) {
+    StringBuilder csv = new StringBuilder("Title,Date\n");
+    java.time.LocalDate day = java.time.LocalDate.of(2025, 12, 31);
+    java.time.format.DateTimeFormatter dutch =
+        java.time.format.DateTimeFormatter.ofPattern("dd-MM-yy");
+    for (int i = 0; i < rows; i++) {
+      int n = i % 120;
+      String series = n < 60 ? "The Last Kingdom" : "Vikings";
+      csv.append('"')
+          .append(series)
+          .append(": Seizoen ")
+          .append(1 + (n % 60) / 10)
+          .append(": Aflevering ")
+          .append(1 + n % 10)
+          .append("\",\"")
+          .append(day.minusDays(i / 3).format(dutch))
+          .append("\"\n");
+    }
+    return csv.toString();
+  }
+
+  /** Every event of a profile: resolved ones by signal, and unresolved ones. */
+  private static long profileEvents(JsonNode profile) {
+    long seen = 0;
+    for (JsonNode count : profile.path("counts")) {
+      seen += count.asLong();
+    }
+    for (JsonNode unresolved : profile.path("unresolved")) {
+      seen += unresolved.path("count").asLong();
+    }
+    return seen;
+  }
+
+  /** The user's profile once it holds {@code events} events (or the last one seen). */
+  private static JsonNode awaitProfileEvents(String user, long events, int seconds)
+      throws Exception {
+    JsonNode last = null;
+    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      HttpResponse<String> r =
+          send(
+              HttpRequest.newBuilder(
+                      URI.create(
+                          "http://localhost:"
+                              + env.get("MOVIEDB_TASTE_PORT")
+                              + "/v1/users/"
+                              + user
+                              + "/profile"))
+                  .header("Authorization", "Bearer " + token(user, false)));
+      if (r.statusCode() == 200) {
+        last = JSON.readTree(r.body());
+        if (profileEvents(last) >= events) {
+          return last;
+        }
+      }
+      Thread.sleep(100);
+    }
+    assertThat(last).as("a profile of " + user).isNotNull();
+    return last;
+  }
+
+  /** Whether taste-profile-service says its watch-event consumption is paused. */
+  private static boolean tasteConsumptionDown() throws Exception {
+    HttpResponse<String> r =
+        send(
+            HttpRequest.newBuilder(
+                URI.create(
+                    "http://localhost:" + env.get("MOVIEDB_TASTE_PORT") + "/q/health/ready")));
+    for (JsonNode check : JSON.readTree(r.body()).path("checks")) {
+      if (check.path("name").asText().equals("watch-event-consumption")) {
+        return check.path("status").asText().equals("DOWN");
+      }
+    }
+    throw new AssertionError("no watch-event-consumption check in " + r.body());
+  }
+
+  /** A counter of taste-profile-service's Prometheus metrics (0 when absent). */
+  private static double tasteMetric(String name) throws Exception {
+    HttpResponse<String> r =
+        send(
+            HttpRequest.newBuilder(
+                URI.create("http://localhost:" + env.get("MOVIEDB_TASTE_PORT") + "/q/metrics")));
+    double total = 0;
+    for (String line : r.body().split("\n")) {
+      if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+        total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return total;
+  }
+
+  /** Records under the user's key on user.watch-events.dlq. */
+  private static long deadLetters(String user) {
+    java.util.Properties props = new java.util.Properties();
+    props.put("bootstrap.servers", "localhost:" + env.get("MOVIEDB_KAFKA_PORT"));
+    try (var consumer =
+        new org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]>(
+            props,
+            new org.apache.kafka.common.serialization.StringDeserializer(),
+            new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+      var partitions =
+          consumer.partitionsFor("user.watch-events.dlq").stream()
+              .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      var end = consumer.endOffsets(partitions);
+      long found = 0;
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        for (var r : consumer.poll(java.time.Duration.ofMillis(500))) {
+          if (user.equals(r.key())) {
+            found++;
+          }
+        }
+      }
+      return found;
+    }
   }
 
   private static long indexed() throws IOException, InterruptedException {

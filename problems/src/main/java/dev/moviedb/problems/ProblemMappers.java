@@ -145,8 +145,11 @@ public class ProblemMappers {
             null));
   }
 
-  /** Whether the failure is a dependency that cannot be reached or did not answer in time. */
-  static boolean isOutage(Throwable e) {
+  /**
+   * Whether the failure is a dependency that cannot be reached or did not answer in time (worth
+   * trying again), rather than something wrong with the request or the record.
+   */
+  public static boolean isOutage(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof DependencyUnavailableException
           || t instanceof ConnectException

@@ -3,6 +3,8 @@ package dev.moviedb.catalog.application;
 import dev.moviedb.catalog.application.port.CataloguePublisher.PublishFailedException;
 import dev.moviedb.catalog.domain.ImportMode;
 import dev.moviedb.catalog.domain.ImportReport;
+import dev.moviedb.catalog.domain.SnapshotCheck;
+import dev.moviedb.catalog.domain.SnapshotPolicy;
 import dev.moviedb.catalog.domain.WorkReport;
 import dev.moviedb.catalogfiles.CatalogTitle;
 import dev.moviedb.catalogfiles.InvalidFileException;
@@ -18,7 +20,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * Use case: turn the rows of a catalogue file into exactly the changes of {@code catalog.titles}
@@ -30,6 +36,11 @@ import java.util.UUID;
  * the file's source that the file no longer lists are removed, and their works republished from the
  * remaining members. Titles that already exist keep the availability the availability feed gave
  * them unless the row states its own.
+ *
+ * <p>A snapshot is read twice: once to count its rows, rejections and sources, and, only when
+ * {@link SnapshotPolicy} finds it safe (or the import is forced), again to apply it; a refused
+ * snapshot changes nothing. Imports of one source run one after the other, so that two snapshots of
+ * one source never remove each other's titles half-way.
  */
 @ApplicationScoped
 public class ImportCatalogue {
@@ -37,9 +48,12 @@ public class ImportCatalogue {
   static final int BATCH_SIZE = WorkCatalogue.BATCH_SIZE;
   private static final int MAX_REPORTS = 100;
   private static final int MAX_REJECTIONS_LISTED = WorkReport.MAX_LISTED;
+  private static final String NOTHING_APPLIED = " Nothing of the snapshot was applied.";
 
   private final WorkCatalogue works;
   private final CatalogState state;
+  private final SnapshotPolicy snapshotPolicy;
+  private final Map<String, ReentrantLock> sources = new ConcurrentHashMap<>();
   private final Map<String, ImportReport> reports =
       new LinkedHashMap<>(16, 0.75f, false) {
         @Override
@@ -48,20 +62,145 @@ public class ImportCatalogue {
         }
       };
 
-  public ImportCatalogue(WorkCatalogue works, CatalogState state) {
+  public ImportCatalogue(WorkCatalogue works, CatalogState state, SnapshotPolicy snapshotPolicy) {
     this.works = works;
     this.state = state;
+    this.snapshotPolicy = snapshotPolicy;
   }
 
-  /** What an import is asked to do. */
+  /**
+   * What an import is asked to do.
+   *
+   * @param force apply a snapshot that {@link SnapshotPolicy} refuses
+   */
   public record Request(
       String fileName,
       String format,
       String source,
       ImportMode mode,
-      List<Availability> declaredAvailability) {}
+      List<Availability> declaredAvailability,
+      boolean force) {
 
+    public Request(
+        String fileName,
+        String format,
+        String source,
+        ImportMode mode,
+        List<Availability> declaredAvailability) {
+      this(fileName, format, source, mode, declaredAvailability, false);
+    }
+  }
+
+  /** A snapshot that is not safe to apply (see {@link SnapshotPolicy}); nothing was applied. */
+  public static final class SnapshotRefusedException extends RuntimeException {
+    private final transient SnapshotCheck check;
+    private final transient List<Rejection> rejections;
+
+    SnapshotRefusedException(String reason, SnapshotCheck check, List<Rejection> rejections) {
+      super(reason);
+      this.check = check;
+      this.rejections = List.copyOf(rejections);
+    }
+
+    public SnapshotCheck check() {
+      return check;
+    }
+
+    /** The first rejected rows, with line, field and reason. */
+    public List<Rejection> rejections() {
+      return rejections;
+    }
+  }
+
+  /** Imports rows read once (an upsert), or kept in memory to be read twice (a snapshot). */
   public ImportReport run(Request request, Iterator<ParsedRow> rows) {
+    if (request.mode() != ImportMode.SNAPSHOT) {
+      return run(request, () -> rows);
+    }
+    List<ParsedRow> kept = new ArrayList<>();
+    rows.forEachRemaining(kept::add);
+    return run(request, kept::iterator);
+  }
+
+  /**
+   * Imports the rows; {@code rows} opens them from the start each time it is called (a snapshot is
+   * read twice). Waits for any other import of the same source to finish first.
+   *
+   * @throws SnapshotRefusedException when a snapshot is not safe and the request does not force it
+   */
+  public ImportReport run(Request request, Supplier<Iterator<ParsedRow>> rows) {
+    ReentrantLock source = sources.computeIfAbsent(request.source(), s -> new ReentrantLock(true));
+    source.lock();
+    try {
+      if (request.mode() == ImportMode.SNAPSHOT) {
+        try {
+          checkSnapshot(request, rows.get());
+        } catch (InvalidFileException e) {
+          return remember(new Run(request).report("FAILED", e.getMessage() + NOTHING_APPLIED));
+        }
+      }
+      return apply(request, rows.get());
+    } finally {
+      source.unlock();
+    }
+  }
+
+  /** Counts the snapshot's rows and refuses it when it is not safe and not forced. */
+  private void checkSnapshot(Request request, Iterator<ParsedRow> rows) {
+    long read = 0;
+    long rejected = 0;
+    List<Rejection> first = new ArrayList<>();
+    Map<String, Long> seen = new HashMap<>();
+    Map<String, Long> otherSources = new TreeMap<>();
+    while (rows.hasNext()) {
+      ParsedRow row = rows.next();
+      read++;
+      Rejection rejection = row.rejection();
+      if (row.isValid()) {
+        Long firstLine = seen.putIfAbsent(row.title().titleId(), row.line());
+        rejection = firstLine == null ? null : duplicate(row, firstLine);
+        if (!row.title().source().equals(request.source())) {
+          otherSources.merge(row.title().source(), 1L, Long::sum);
+        }
+      }
+      if (rejection != null) {
+        rejected++;
+        if (first.size() < MAX_REJECTIONS_LISTED) {
+          first.add(rejection);
+        }
+      }
+    }
+    long titlesOfSource =
+        state.all().stream().filter(t -> t.source().equals(request.source())).count();
+    SnapshotCheck check =
+        new SnapshotCheck(request.source(), read, rejected, otherSources, titlesOfSource);
+    var refusal = snapshotPolicy.refusal(check);
+    if (refusal.isPresent() && !request.force()) {
+      throw new SnapshotRefusedException(
+          "The snapshot of "
+              + request.fileName()
+              + " was refused: "
+              + refusal.get()
+              + "."
+              + NOTHING_APPLIED
+              + " Fix the file, or import it with force=true to apply it as it is.",
+          check,
+          first);
+    }
+  }
+
+  private static Rejection duplicate(ParsedRow row, long firstLine) {
+    return new Rejection(
+        row.line(),
+        "titleId",
+        "duplicate id "
+            + row.title().titleId()
+            + " (first seen on line "
+            + firstLine
+            + "); this row was ignored");
+  }
+
+  private ImportReport apply(Request request, Iterator<ParsedRow> rows) {
     Run run = new Run(request);
     try {
       while (rows.hasNext()) {
@@ -122,15 +261,7 @@ public class ImportCatalogue {
       CatalogTitle title = row.title();
       Long firstLine = seen.putIfAbsent(title.titleId(), row.line());
       if (firstLine != null) {
-        reject(
-            new Rejection(
-                row.line(),
-                "titleId",
-                "duplicate id "
-                    + title.titleId()
-                    + " (first seen on line "
-                    + firstLine
-                    + "); this row was ignored"));
+        reject(duplicate(row, firstLine));
         return;
       }
       var current = state.get(title.titleId());

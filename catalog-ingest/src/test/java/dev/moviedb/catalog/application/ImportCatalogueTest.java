@@ -6,6 +6,7 @@ import dev.moviedb.catalog.application.port.CataloguePublisher;
 import dev.moviedb.catalog.domain.CatalogWork;
 import dev.moviedb.catalog.domain.ImportMode;
 import dev.moviedb.catalog.domain.ImportReport;
+import dev.moviedb.catalog.domain.SnapshotPolicy;
 import dev.moviedb.catalog.domain.WorkMember;
 import dev.moviedb.catalogfiles.CatalogTitle;
 import dev.moviedb.catalogfiles.ParsedRow;
@@ -81,7 +82,7 @@ class ImportCatalogueTest {
   }
 
   private static ImportCatalogue importer(CataloguePublisher broker, CatalogState state) {
-    return new ImportCatalogue(new WorkCatalogue(broker, state), state);
+    return new ImportCatalogue(new WorkCatalogue(broker, state), state, new SnapshotPolicy(1.0));
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.moviedb.catalog.application.port.CataloguePublisher;
 import dev.moviedb.catalog.domain.CatalogWork;
 import dev.moviedb.catalog.domain.ImportMode;
 import dev.moviedb.catalog.domain.ImportReport;
+import dev.moviedb.catalog.domain.SnapshotPolicy;
 import dev.moviedb.catalog.domain.WorkMember;
 import dev.moviedb.catalog.domain.WorkReport;
 import dev.moviedb.catalogfiles.CatalogueFormat;
@@ -111,7 +112,8 @@ class WorkPairsTest {
       throws IOException {
     CatalogState state = new CatalogState();
     ImportCatalogue importer =
-        new ImportCatalogue(new WorkCatalogue(new Acknowledging(), state), state);
+        new ImportCatalogue(
+            new WorkCatalogue(new Acknowledging(), state), state, new SnapshotPolicy(1.0));
     Map<String, ImportReport> reports = new LinkedHashMap<>();
     for (boolean s : sampleFirst ? List.of(true, false) : List.of(false, true)) {
       Path file = s ? sample : netflix;

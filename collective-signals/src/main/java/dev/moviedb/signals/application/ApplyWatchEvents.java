@@ -8,39 +8,28 @@ import dev.moviedb.collective.redis.CollectiveWriter.Watch;
 import dev.moviedb.signals.application.port.CollectiveStore;
 import dev.moviedb.signals.domain.Intake.Count;
 import dev.moviedb.signals.domain.Intake.Decision;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
-import org.jboss.logging.Logger;
 
 /**
  * Use case: applies the meaning of a poll of watch events to the collective state. A user's
  * counting watches become one change; an erasure ends what came before it. When the store cannot be
- * reached the use case waits and tries the same changes again (backoff doubling up to a maximum)
- * until it can: an outage pauses consumption, it never drops or dead-letters a good event.
+ * reached the failure is thrown: the consumer tries the same poll again until it can (an outage
+ * pauses consumption, it never drops or dead-letters a good event), and applying it again changes
+ * nothing.
  */
 public final class ApplyWatchEvents {
 
-  private static final Logger LOG = Logger.getLogger(ApplyWatchEvents.class);
-
   private final CollectiveStore store;
-  private final Duration firstPause;
-  private final Duration longestPause;
-  private final Consumer<Duration> sleep;
 
-  public ApplyWatchEvents(
-      CollectiveStore store, Duration firstPause, Duration longestPause, Consumer<Duration> sleep) {
+  public ApplyWatchEvents(CollectiveStore store) {
     this.store = store;
-    this.firstPause = firstPause;
-    this.longestPause = longestPause;
-    this.sleep = sleep;
   }
 
-  /** What one poll did: counted watches, ignored records, erasures, outage retries. */
-  public record Result(int counted, int ignored, int erased, int retries, Outcome outcome) {}
+  /** What one poll did: counted watches, ignored records, erasures. */
+  public record Result(int counted, int ignored, int erased, Outcome outcome) {}
 
   public Result apply(List<Decision> decisions) {
     List<Change> changes = changes(decisions);
@@ -48,29 +37,9 @@ public final class ApplyWatchEvents {
     int erased = (int) changes.stream().filter(c -> c instanceof Erase).count();
     int ignored = decisions.size() - counted - erased;
     if (changes.isEmpty()) {
-      return new Result(0, ignored, 0, 0, new Outcome(0, 0, 0, 0));
+      return new Result(0, ignored, 0, new Outcome(0, 0, 0, 0));
     }
-    Duration pause = firstPause;
-    for (int retries = 0; ; retries++) {
-      try {
-        Outcome outcome = store.apply(changes);
-        if (retries > 0) {
-          LOG.infof("the collective store is back after %d retries", retries);
-        }
-        return new Result(counted, ignored, erased, retries, outcome);
-      } catch (RuntimeException outage) {
-        LOG.warnf(
-            "cannot reach the collective store (%s); trying the same %d changes again in %s",
-            outage.getMessage() == null ? outage.toString() : outage.getMessage(),
-            changes.size(),
-            pause);
-        sleep.accept(pause);
-        pause =
-            pause.multipliedBy(2).compareTo(longestPause) > 0
-                ? longestPause
-                : pause.multipliedBy(2);
-      }
-    }
+    return new Result(counted, ignored, erased, store.apply(changes));
   }
 
   /**

@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
 
 /** Builds the collective state's writer and reader, and the use cases, from the configuration. */
 @ApplicationScoped
@@ -40,21 +39,12 @@ public class CollectiveProducer {
   @Produces
   @Singleton
   ApplyWatchEvents applyWatchEvents(CollectiveStore store, SignalsConfig c) {
-    return new ApplyWatchEvents(store, c.firstPause(), c.longestPause(), CollectiveProducer::sleep);
+    return new ApplyWatchEvents(store);
   }
 
   @Produces
   @Singleton
   RefreshNeighbours refreshNeighbours(CollectiveStore store, SignalsConfig c) {
     return new RefreshNeighbours(store, c.refreshPerRun());
-  }
-
-  private static void sleep(Duration pause) {
-    try {
-      Thread.sleep(pause.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for Redis", e);
-    }
   }
 }

@@ -47,7 +47,10 @@ public interface SignalsConfig {
   @WithDefault("500")
   int refreshPerRun();
 
-  /** First pause after a failed write to Redis; doubles up to {@link #longestPause()}. */
+  /**
+   * First pause after a failed batch (Redis or the broker does not answer); doubles up to {@link
+   * #longestPause()}.
+   */
   @WithDefault("500ms")
   Duration firstPause();
 

@@ -1,6 +1,7 @@
 package dev.moviedb.worker.application;
 
 import dev.moviedb.events.TitlePublished;
+import dev.moviedb.problems.ProblemMappers;
 import dev.moviedb.vectors.embedding.TextEmbedder;
 import dev.moviedb.vectors.store.StoredTitle;
 import dev.moviedb.vectors.store.VectorStore;
@@ -134,9 +135,9 @@ public class IndexCatalogue {
   }
 
   /**
-   * Tries each title on its own after the batch failed. When not one of them can be written, the
-   * fault is not in the titles (the store or the model is down): the failure is thrown, so the
-   * batch is retried instead of being dead-lettered.
+   * Tries each title on its own after the batch failed. When not one of them can be written, or a
+   * title fails because the store or the model does not answer, the fault is not in the titles: the
+   * failure is thrown, so the batch is retried instead of being dead-lettered.
    */
   private Result oneByOne(Map<String, TitlePublished> titles, RuntimeException batchFailure) {
     Result result = new Result(0, 0, 0, 0, Map.of());
@@ -148,6 +149,9 @@ public class IndexCatalogue {
         result = result.plus(write(one));
         written++;
       } catch (RuntimeException e) {
+        if (ProblemMappers.isOutage(e)) {
+          throw e;
+        }
         result = result.plus(Result.failure(entry.getKey(), e));
       }
     }

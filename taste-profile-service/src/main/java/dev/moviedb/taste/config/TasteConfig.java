@@ -30,6 +30,20 @@ public interface TasteConfig {
   /** Per-signal weights. */
   Weights weights();
 
+  /** How a batch of watch events is tried again while Redis or the broker does not answer. */
+  Outage outage();
+
+  interface Outage {
+
+    /** The pause before the first retry; it doubles with every failed retry. */
+    @WithDefault("500ms")
+    java.time.Duration firstPause();
+
+    /** The longest pause between two retries. */
+    @WithDefault("15s")
+    java.time.Duration longestPause();
+  }
+
   /** The weight of each signal before the time decay. */
   interface Weights {
     @WithDefault("2.0")

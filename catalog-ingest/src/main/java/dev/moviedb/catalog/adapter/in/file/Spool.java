@@ -1,5 +1,6 @@
 package dev.moviedb.catalog.adapter.in.file;
 
+import dev.moviedb.catalog.config.CatalogConfig;
 import dev.moviedb.catalogfiles.InvalidFileException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Copies an uploaded file to a temporary file on disk (never into memory) and checks that it is
@@ -20,10 +20,8 @@ public class Spool {
 
   private final long maxBytes;
 
-  public Spool(
-      @ConfigProperty(name = "moviedb.catalog.max-file-bytes", defaultValue = "1073741824")
-          long maxBytes) {
-    this.maxBytes = maxBytes;
+  public Spool(CatalogConfig config) {
+    this.maxBytes = config.maxFileBytes();
   }
 
   /** A spooled upload; closing deletes it. */

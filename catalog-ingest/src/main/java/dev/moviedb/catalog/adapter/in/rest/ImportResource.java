@@ -8,6 +8,7 @@ import dev.moviedb.catalog.domain.ImportReport;
 import dev.moviedb.catalogfiles.CatalogueFormat;
 import dev.moviedb.events.Availability;
 import dev.moviedb.identity.Roles;
+import dev.moviedb.problems.BadParameterException;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -64,7 +65,8 @@ public class ImportResource {
       @QueryParam("source") String source,
       @QueryParam("service") String service,
       @QueryParam("country") String country,
-      @QueryParam("name") String name) {
+      @QueryParam("name") String name,
+      @QueryParam("force") String force) {
     String type =
         contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
     if (!type.isEmpty() && !ACCEPTED_TYPES.contains(type)) {
@@ -82,6 +84,7 @@ public class ImportResource {
               + " application/x-ndjson");
     }
     ImportMode importMode = parseMode(mode);
+    boolean forced = parseForce(force);
     if ((service == null) != (country == null)) {
       throw new IllegalArgumentException("service and country must be given together");
     }
@@ -100,8 +103,8 @@ public class ImportResource {
       ImportReport report =
           importCatalogue.run(
               new ImportCatalogue.Request(
-                  fileName, fileFormat.formatName(), src, importMode, declared),
-              fileFormat.open(file.open(), fileName, src));
+                  fileName, fileFormat.formatName(), src, importMode, declared, forced),
+              () -> fileFormat.open(file.open(), fileName, src));
       int status = "COMPLETED".equals(report.status()) ? 200 : report.published() > 0 ? 207 : 400;
       if (report.error() != null && report.error().startsWith("Kafka did not acknowledge")) {
         status = 503;
@@ -126,6 +129,17 @@ public class ImportResource {
       throw new IllegalArgumentException(
           "mode '" + mode + "' is unknown (expected upsert or snapshot)");
     }
+  }
+
+  private static boolean parseForce(String force) {
+    if (force == null || force.isBlank()) {
+      return false;
+    }
+    return switch (force.trim().toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new BadParameterException("force", "'" + force + "' is not true or false");
+    };
   }
 
   @GET

@@ -31,10 +31,10 @@ import org.jboss.logging.Logger;
  * <p>A record that can never be used (its value unreadable, or an event missing what it needs, or
  * keyed by another user) goes to {@code user.watch-events.dlq} with the reason; the others of the
  * batch are applied. A record without a value (a tombstone) erases the user's contributions. When
- * Redis is down the batch waits and is tried again ({@link ApplyWatchEvents}); Kafka then pauses
- * the partitions, and nothing is dead-lettered. The dead letters are awaited after the batch is
- * applied, so a crash in between sends them again with the redelivered batch, which applies as a
- * no-op.
+ * Redis or the broker is down the batch waits and is tried again ({@link OutageRetry}); Kafka then
+ * pauses the partitions, readiness is DOWN, and nothing is dead-lettered. The dead letters are
+ * awaited after the batch is applied, so a crash in between sends them again with the redelivered
+ * batch, which applies as a no-op.
  */
 @ApplicationScoped
 public class WatchEventsConsumer {
@@ -49,23 +49,31 @@ public class WatchEventsConsumer {
   private final ObjectMapper json;
   private final MeterRegistry metrics;
   private final String group;
+  private final OutageRetry outage;
 
   public WatchEventsConsumer(
       ApplyWatchEvents apply,
       @Channel(DEAD_LETTER_CHANNEL) MutinyEmitter<byte[]> deadLetters,
       ObjectMapper json,
       MeterRegistry metrics,
-      @ConfigProperty(name = "mp.messaging.incoming.watch-events.group.id") String group) {
+      @ConfigProperty(name = "mp.messaging.incoming.watch-events.group.id") String group,
+      OutageRetry outage) {
     this.apply = apply;
     this.deadLetters = deadLetters;
     this.json = json;
     this.metrics = metrics;
     this.group = group;
+    this.outage = outage;
   }
 
   @Incoming(CHANNEL)
   @Blocking
   public void consume(ConsumerRecords<String, WatchRecorded> records) {
+    int failedTries = outage.run(() -> applyBatch(records));
+    metrics.counter("moviedb.signals.redis.retries").increment(failedTries);
+  }
+
+  private void applyBatch(ConsumerRecords<String, WatchRecorded> records) {
     List<Message<byte[]>> dead = new ArrayList<>();
     List<Decision> decisions = new ArrayList<>(records.count());
     Instant now = Instant.now();
@@ -95,7 +103,6 @@ public class WatchEventsConsumer {
     metrics.counter("moviedb.signals.events", "outcome", "ignored").increment(result.ignored());
     metrics.counter("moviedb.signals.events", "outcome", "erased").increment(result.erased());
     metrics.counter("moviedb.signals.events", "outcome", "dead-lettered").increment(dead.size());
-    metrics.counter("moviedb.signals.redis.retries").increment(result.retries());
   }
 
   private byte[] bytes(WatchRecorded event) {

@@ -199,7 +199,14 @@ class SignalsFlowTest {
     try {
       produce(events);
       Thread.sleep(4_000); // the consumer meets the outage and keeps trying
-      given().when().get("/q/health/ready").then().statusCode(503);
+      given()
+          .when()
+          .get("/q/health/ready")
+          .then()
+          .statusCode(503)
+          .body(
+              "checks.find { it.name == 'watch-event-consumption' }.status",
+              org.hamcrest.Matchers.equalTo("DOWN"));
       assertThat(readAll(DLQ, k -> k != null && k.startsWith(run), run))
           .as("nothing good is dead-lettered during an outage")
           .isEmpty();

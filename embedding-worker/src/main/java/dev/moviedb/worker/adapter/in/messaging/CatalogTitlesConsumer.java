@@ -33,6 +33,10 @@ import org.jboss.logging.Logger;
  * batch is, so a crash loses nothing: the batch comes again, indexing it again changes nothing, and
  * its bad records are dead-lettered again (tell the copies apart by {@code dead-letter-topic},
  * {@code -partition} and {@code -offset}). A null value without failure headers is a tombstone.
+ *
+ * <p>An outage is not poison: when the vector store, the model or the broker does not answer, the
+ * whole batch waits and is tried again ({@link OutageRetry}); consumption pauses and the worker is
+ * not ready meanwhile, and nothing good is dead-lettered.
  */
 @ApplicationScoped
 public class CatalogTitlesConsumer {
@@ -45,19 +49,26 @@ public class CatalogTitlesConsumer {
   private final IndexCatalogue indexCatalogue;
   private final MutinyEmitter<byte[]> deadLetters;
   private final ObjectMapper json;
+  private final OutageRetry outage;
 
   public CatalogTitlesConsumer(
       IndexCatalogue indexCatalogue,
       @Channel(DEAD_LETTER_CHANNEL) MutinyEmitter<byte[]> deadLetters,
-      ObjectMapper json) {
+      ObjectMapper json,
+      OutageRetry outage) {
     this.indexCatalogue = indexCatalogue;
     this.deadLetters = deadLetters;
     this.json = json;
+    this.outage = outage;
   }
 
   @Incoming(CHANNEL)
   @Blocking
   public void consume(ConsumerRecords<String, TitlePublished> records) {
+    outage.run(() -> apply(records));
+  }
+
+  private void apply(ConsumerRecords<String, TitlePublished> records) {
     List<Message<byte[]>> dead = new ArrayList<>();
     Map<String, ConsumerRecord<String, TitlePublished>> latest = new LinkedHashMap<>();
     for (ConsumerRecord<String, TitlePublished> r : records) {

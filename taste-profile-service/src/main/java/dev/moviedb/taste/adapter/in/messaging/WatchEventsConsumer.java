@@ -39,9 +39,9 @@ import org.jboss.logging.Logger;
  *
  * <p>A record whose value is not a {@link WatchRecorded}, and an event that cannot be applied (no
  * id, user, signal, time or title), goes to {@code user.watch-events.dlq} with the reason, and its
- * batch goes on; those writes are acknowledged before the batch is. An exception escaping this
- * method means Redis is unreachable: the channel fails, the service reports itself not live, and
- * the batch comes again after a restart.
+ * batch goes on; those writes are acknowledged before the batch is. An outage is not poison: when
+ * Redis or the broker does not answer, the whole batch waits and is tried again ({@link
+ * OutageRetry}); consumption pauses and the service is not ready meanwhile.
  */
 @ApplicationScoped
 public class WatchEventsConsumer {
@@ -56,24 +56,31 @@ public class WatchEventsConsumer {
   private final StartupGate gate;
   private final MutinyEmitter<byte[]> deadLetters;
   private final ObjectMapper json;
+  private final OutageRetry outage;
 
   public WatchEventsConsumer(
       ApplyWatchEvents apply,
       ManageProfiles profiles,
       StartupGate gate,
       @Channel(DEAD_LETTER_CHANNEL) MutinyEmitter<byte[]> deadLetters,
-      ObjectMapper json) {
+      ObjectMapper json,
+      OutageRetry outage) {
     this.apply = apply;
     this.profiles = profiles;
     this.gate = gate;
     this.deadLetters = deadLetters;
     this.json = json;
+    this.outage = outage;
   }
 
   @Incoming(CHANNEL)
   @Blocking
   public void consume(ConsumerRecords<String, WatchRecorded> records) throws InterruptedException {
     gate.awaitReady();
+    outage.run(() -> applyBatch(records));
+  }
+
+  private void applyBatch(ConsumerRecords<String, WatchRecorded> records) {
     List<Message<byte[]>> dead = new ArrayList<>();
     List<ConsumerRecord<String, WatchRecorded>> readable = new ArrayList<>(records.count());
     List<Received> events = new ArrayList<>(records.count());

@@ -1,0 +1,35 @@
+package dev.moviedb.taste.adapter.in.health;
+
+import dev.moviedb.taste.adapter.in.messaging.OutageRetry;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Not ready while a batch of watch events waits for Redis or the broker. */
+@Readiness
+@ApplicationScoped
+public class ConsumptionReadiness implements HealthCheck {
+
+  private final OutageRetry outage;
+
+  public ConsumptionReadiness(OutageRetry outage) {
+    this.outage = outage;
+  }
+
+  @Override
+  public HealthCheckResponse call() {
+    var answer = HealthCheckResponse.named("watch-event-consumption");
+    return outage
+        .pausedSince()
+        .map(
+            p ->
+                answer
+                    .down()
+                    .withData("paused-since", p.since().toString())
+                    .withData("failed-tries", p.failures())
+                    .withData("last-failure", p.reason())
+                    .build())
+        .orElseGet(() -> answer.up().build());
+  }
+}
