@@ -19,17 +19,6 @@ public class ConsumptionReadiness implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    var answer = HealthCheckResponse.named("catalogue-consumption");
-    return outage
-        .pausedSince()
-        .map(
-            p ->
-                answer
-                    .down()
-                    .withData("paused-since", p.since().toString())
-                    .withData("failed-tries", p.failures())
-                    .withData("last-failure", p.reason())
-                    .build())
-        .orElseGet(() -> answer.up().build());
+    return outage.readiness("catalogue-consumption");
   }
 }
