@@ -300,7 +300,7 @@ class CatalogWorksTest {
 
     CatalogState restarted = new CatalogState();
     WorkCatalogue works = new WorkCatalogue(publisher, restarted);
-    new CatalogStateLoader(restarted, json, bootstrap, works).load();
+    new CatalogStateLoader(restarted, json, Map.of("bootstrap.servers", bootstrap), works).load();
 
     Map<String, String> before = workIds(state.members());
     assertThat(before).containsEntry("w6b:x", "work:w6a:x").hasSizeGreaterThan(2);

@@ -8,17 +8,18 @@ import dev.moviedb.catalog.domain.CatalogWork;
 import dev.moviedb.catalog.domain.WorkMember;
 import dev.moviedb.catalog.domain.WorkReport;
 import dev.moviedb.catalogfiles.TitleMapping;
+import dev.moviedb.events.KafkaClientSettings;
 import dev.moviedb.events.TitlePublished;
 import dev.moviedb.events.Topics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -30,7 +31,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -54,7 +54,7 @@ public class CatalogStateLoader {
 
   private final CatalogState state;
   private final ObjectMapper json;
-  private final String bootstrapServers;
+  private final Map<String, Object> kafka;
   private final WorkCatalogue works;
   private final Map<TopicPartition, Long> loadedTo = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile boolean following = true;
@@ -64,11 +64,11 @@ public class CatalogStateLoader {
   public CatalogStateLoader(
       CatalogState state,
       ObjectMapper json,
-      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+      @Identifier("default-kafka-broker") Map<String, Object> kafka,
       WorkCatalogue works) {
     this.state = state;
     this.json = json;
-    this.bootstrapServers = bootstrapServers;
+    this.kafka = kafka;
     this.works = works;
   }
 
@@ -237,8 +237,7 @@ public class CatalogStateLoader {
   }
 
   private KafkaConsumer<String, byte[]> consumer() {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Map<String, Object> props = KafkaClientSettings.from(kafka);
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
     return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());

@@ -27,8 +27,9 @@ import org.jboss.logging.Logger;
  * and turns its likes and dislikes into watch events ({@link LearnFromFeedback}) once the catalogue
  * is read, so that their titles resolve. A record that cannot be read, or a like that cannot become
  * taste (no user, no title), goes to {@code user.feedback.dlq} with the reason, and the batch goes
- * on. Kafka not taking the watch events fails the channel: the batch comes again, and its events
- * keep their ids, so nothing is applied twice.
+ * on. A batch that fails because Kafka does not take its watch events is an outage: it waits and is
+ * tried again ({@link OutageRetry}, readiness DOWN meanwhile), and its events keep their ids, so
+ * nothing is applied twice.
  */
 @ApplicationScoped
 public class FeedbackConsumer {
@@ -42,22 +43,29 @@ public class FeedbackConsumer {
   private final StartupGate gate;
   private final MutinyEmitter<byte[]> deadLetters;
   private final ObjectMapper json;
+  private final OutageRetry outage;
 
   public FeedbackConsumer(
       LearnFromFeedback learn,
       StartupGate gate,
       @Channel(DEAD_LETTER_CHANNEL) MutinyEmitter<byte[]> deadLetters,
-      ObjectMapper json) {
+      ObjectMapper json,
+      OutageRetry outage) {
     this.learn = learn;
     this.gate = gate;
     this.deadLetters = deadLetters;
     this.json = json;
+    this.outage = outage;
   }
 
   @Incoming(CHANNEL)
   @Blocking
   public void consume(ConsumerRecords<String, FeedbackGiven> records) throws InterruptedException {
     gate.awaitReady();
+    outage.run(() -> learnBatch(records));
+  }
+
+  private void learnBatch(ConsumerRecords<String, FeedbackGiven> records) {
     List<Message<byte[]>> dead = new ArrayList<>();
     List<ConsumerRecord<String, FeedbackGiven>> all = new ArrayList<>(records.count());
     List<LearnFromFeedback.Received> batch = new ArrayList<>(records.count());
