@@ -1240,12 +1240,10 @@ public final class RequestReader {
       }
       if (away) {
         w.lessOf.add(english);
-        w.readings.add(new Reading("lessOf", english, w.words(m)));
-        w.consume(m.start(), m.end());
+        w.read("lessOf", english, m);
       } else {
         w.moreOf.add(english);
-        w.readings.add(new Reading("moreOf", english, w.words(m)));
-        w.consume(m.start(), m.end());
+        w.read("moreOf", english, m);
       }
     }
   }
@@ -1624,8 +1622,7 @@ public final class RequestReader {
       if (min != null && min.equals(max)) {
         minYear = minYear == null ? min : Math.max(minYear, min);
         maxYear = maxYear == null ? max : Math.min(maxYear, max);
-        readings.add(new Reading("year", String.valueOf(min), words(m)));
-        consume(m.start(), m.end());
+        read("year", String.valueOf(min), m);
         return;
       }
       if (min != null) {
@@ -1644,38 +1641,32 @@ public final class RequestReader {
       boolean first = readings.stream().noneMatch(r -> r.field().equals("decade"));
       minYear = first || minYear == null ? from : Math.min(minYear, from);
       maxYear = first || maxYear == null ? to : Math.max(maxYear, to);
-      readings.add(new Reading("decade", from + "-" + to, words(m)));
-      consume(m.start(), m.end());
+      read("decade", from + "-" + to, m);
     }
 
     void minRuntime(int minutes, Matcher m) {
       minRuntime = Math.max(1, minutes);
-      readings.add(new Reading("minRuntime", String.valueOf(minRuntime), words(m)));
-      consume(m.start(), m.end());
+      read("minRuntime", String.valueOf(minRuntime), m);
     }
 
     void maxRuntime(int minutes, Matcher m) {
       maxRuntime = Math.max(1, minutes);
-      readings.add(new Reading("maxRuntime", String.valueOf(maxRuntime), words(m)));
-      consume(m.start(), m.end());
+      read("maxRuntime", String.valueOf(maxRuntime), m);
     }
 
     void minSeasons(int n, Matcher m) {
       minSeasons = Math.max(1, n);
-      readings.add(new Reading("minSeasons", String.valueOf(minSeasons), words(m)));
-      consume(m.start(), m.end());
+      read("minSeasons", String.valueOf(minSeasons), m);
     }
 
     void maxSeasons(int n, Matcher m) {
       maxSeasons = Math.max(1, n);
-      readings.add(new Reading("maxSeasons", String.valueOf(maxSeasons), words(m)));
-      consume(m.start(), m.end());
+      read("maxSeasons", String.valueOf(maxSeasons), m);
     }
 
     void maxAge(int age, Matcher m) {
       maxAge = maxAge == null ? age : Math.min(maxAge, age);
-      readings.add(new Reading("maxMaturityAge", String.valueOf(age), words(m)));
-      consume(m.start(), m.end());
+      read("maxMaturityAge", String.valueOf(age), m);
     }
 
     Understood finish() {
