@@ -1,4 +1,4 @@
-package dev.moviedb.worker.adapter.in.messaging;
+package dev.moviedb.consumption;
 
 import static io.smallrye.reactive.messaging.kafka.DeserializationFailureHandler.DESERIALIZATION_FAILURE_DATA;
 import static io.smallrye.reactive.messaging.kafka.DeserializationFailureHandler.DESERIALIZATION_FAILURE_DLQ;
@@ -23,14 +23,14 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * A record this worker cannot use, as written to a dead-letter topic by a consumer that handles its
- * failures itself (a batch consumer). Key, value and headers are those SmallRye's {@code
- * dead-letter-queue} failure strategy writes for a single record, so every dead-letter topic reads
- * alike: {@code dead-letter-reason}, {@code dead-letter-exception-class-name}, {@code
- * dead-letter-cause}, the record's {@code dead-letter-topic}, {@code -partition} and {@code
- * -offset}, then the record's own headers.
+ * A record a consumer cannot use, as written to a dead-letter topic by a consumer that handles its
+ * failures itself (a batch consumer: the worker's catalogue, taste's watch events and feedback).
+ * Key, value and headers are those SmallRye's {@code dead-letter-queue} failure strategy writes for
+ * a single record, so every dead-letter topic reads alike: {@code dead-letter-reason}, {@code
+ * dead-letter-exception-class-name}, {@code dead-letter-cause}, the record's {@code
+ * dead-letter-topic}, {@code -partition} and {@code -offset}, then the record's own headers.
  */
-final class DeadLetter {
+public final class DeadLetter {
 
   private DeadLetter() {}
 
@@ -39,7 +39,7 @@ final class DeadLetter {
    * fail-on-deserialization-failure=false}, so it arrived as null with {@code
    * deserialization-failure-*} headers); empty when the record is readable.
    */
-  static Optional<Message<byte[]>> ifUnreadable(ConsumerRecord<String, ?> record) {
+  public static Optional<Message<byte[]>> ifUnreadable(ConsumerRecord<String, ?> record) {
     Header reason = record.headers().lastHeader(DESERIALIZATION_FAILURE_REASON);
     if (reason == null) {
       return Optional.empty();
@@ -58,7 +58,8 @@ final class DeadLetter {
   }
 
   /** The record was read, but could not be used, for the given reason. */
-  static Message<byte[]> rejected(ConsumerRecord<String, ?> record, byte[] value, Throwable why) {
+  public static Message<byte[]> rejected(
+      ConsumerRecord<String, ?> record, byte[] value, Throwable why) {
     return message(record, value, why.getClass().getName(), messageOf(why), why.getCause());
   }
 

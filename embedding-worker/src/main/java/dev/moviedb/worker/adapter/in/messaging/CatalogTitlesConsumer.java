@@ -2,6 +2,7 @@ package dev.moviedb.worker.adapter.in.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.moviedb.consumption.DeadLetter;
 import dev.moviedb.events.TitlePublished;
 import dev.moviedb.worker.application.IndexCatalogue;
 import io.smallrye.mutiny.Uni;

@@ -2,6 +2,7 @@ package dev.moviedb.taste.adapter.in.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.moviedb.consumption.DeadLetter;
 import dev.moviedb.events.FeedbackGiven;
 import dev.moviedb.taste.application.LearnFromFeedback;
 import dev.moviedb.taste.application.StartupGate;

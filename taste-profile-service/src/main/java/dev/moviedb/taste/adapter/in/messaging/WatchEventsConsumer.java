@@ -2,6 +2,7 @@ package dev.moviedb.taste.adapter.in.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.moviedb.consumption.DeadLetter;
 import dev.moviedb.events.Topics;
 import dev.moviedb.events.WatchRecorded;
 import dev.moviedb.taste.application.ApplyWatchEvents;
